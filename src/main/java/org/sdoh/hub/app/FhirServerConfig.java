@@ -1,0 +1,98 @@
+package org.sdoh.hub.app;
+
+import ca.uhn.fhir.context.support.IValidationSupport;
+import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
+import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
+import ca.uhn.fhir.rest.server.provider.ResourceProviderFactory;
+import ca.uhn.fhir.jpa.provider.IJpaSystemProvider;
+import ca.uhn.fhir.jpa.provider.JpaCapabilityStatementProvider;
+import ca.uhn.fhir.jpa.provider.ValueSetOperationProvider;
+import ca.uhn.fhir.jpa.search.DatabaseBackedPagingProvider;
+import ca.uhn.fhir.narrative.INarrativeGenerator;
+import ca.uhn.fhir.rest.openapi.OpenApiInterceptor;
+import ca.uhn.fhir.rest.server.HardcodedServerAddressStrategy;
+import ca.uhn.fhir.rest.server.IncomingRequestAddressStrategy;
+import ca.uhn.fhir.rest.server.RestfulServer;
+import ca.uhn.fhir.rest.server.interceptor.SearchPreferHandlingInterceptor;
+import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
+import org.sdoh.hub.conformance.CapabilityStatementEnricher;
+import org.sdoh.hub.conformance.ProfileValidation;
+import org.sdoh.hub.inputsafety.RequestBodyLimitFilter;
+import org.sdoh.hub.inputsafety.RequestEncodingGuard;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * THE registration point: every HAPI provider and interceptor the server uses is registered here,
+ * in request order. To find where a feature plugs into HAPI, start reading here.
+ */
+@Configuration
+public class FhirServerConfig {
+
+	public static final String FHIR_BASE_PATH = "/fhir";
+
+	@Bean
+	public RestfulServer restfulServer(
+			SdohProperties properties,
+			IFhirSystemDao<?, ?> systemDao,
+			ResourceProviderFactory resourceProviders,
+			IJpaSystemProvider systemProvider,
+			ValueSetOperationProvider valueSetOperations,
+			DatabaseBackedPagingProvider pagingProvider,
+			JpaStorageSettings storageSettings,
+			ISearchParamRegistry searchParamRegistry,
+			IValidationSupport validationSupport,
+			RequestEncodingGuard requestEncodingGuard,
+			CapabilityStatementEnricher capabilityStatementEnricher,
+			ProfileValidation profileValidation) {
+		RestfulServer server = new RestfulServer(systemDao.getContext());
+		// Narratives are the sender's business; generating them costs time on every write.
+		systemDao.getContext().setNarrativeGenerator((INarrativeGenerator) null);
+		server.setDefaultPrettyPrint(false);
+		server.setPagingProvider(pagingProvider);
+		server.setServerAddressStrategy(
+				properties.api().publicBaseUrl().isBlank()
+						? new IncomingRequestAddressStrategy()
+						: new HardcodedServerAddressStrategy(properties.api().publicBaseUrl()));
+
+		// Providers: the JPA resource types, system-level operations (transaction, history) and terminology.
+		server.registerProviders(resourceProviders.createProviders());
+		server.registerProvider(systemProvider);
+		server.registerProvider(valueSetOperations);
+
+		JpaCapabilityStatementProvider capabilityStatement = new JpaCapabilityStatementProvider(
+				server, systemDao, storageSettings, searchParamRegistry, validationSupport);
+		capabilityStatement.setImplementationDescription("SDOH Referral Hub (HL7 Gravity SDOH Clinical Care)");
+		server.setServerConformanceProvider(capabilityStatement);
+
+		// Interceptors, in the order a request meets them.
+		server.registerInterceptor(requestEncodingGuard); // wrong Content-Type -> 415
+		server.registerInterceptor(new SearchPreferHandlingInterceptor()); // unknown search params -> 400 (strict)
+		profileValidation.interceptor().ifPresent(server::registerInterceptor); // profiles: off | warn | reject
+		server.registerInterceptor(capabilityStatementEnricher); // Gravity profiles in /metadata
+		if (properties.api().openApiEnabled()) {
+			server.registerInterceptor(new OpenApiInterceptor()); // /fhir/swagger-ui/, /fhir/api-docs
+		}
+		return server;
+	}
+
+	@Bean
+	public ServletRegistrationBean<RestfulServer> fhirServlet(RestfulServer restfulServer) {
+		ServletRegistrationBean<RestfulServer> registration =
+				new ServletRegistrationBean<>(restfulServer, FHIR_BASE_PATH + "/*");
+		registration.setLoadOnStartup(1);
+		return registration;
+	}
+
+	/** Bodies over the configured limit are refused before HAPI parses them. */
+	@Bean
+	public FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(
+			RestfulServer restfulServer, SdohProperties properties) {
+		FilterRegistrationBean<RequestBodyLimitFilter> registration = new FilterRegistrationBean<>(
+				new RequestBodyLimitFilter(restfulServer.getFhirContext(), properties.api().maxRequestSize()));
+		registration.addUrlPatterns(FHIR_BASE_PATH + "/*");
+		return registration;
+	}
+}

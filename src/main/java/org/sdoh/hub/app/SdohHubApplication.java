@@ -1,0 +1,19 @@
+package org.sdoh.hub.app;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.thymeleaf.ThymeleafAutoConfiguration;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/**
+ * Entry point. Everything the server does is wired from {@link FhirServerConfig}, the one place
+ * where HAPI's providers and interceptors are registered.
+ */
+@SpringBootApplication(scanBasePackages = "org.sdoh.hub", exclude = ThymeleafAutoConfiguration.class)
+@ConfigurationPropertiesScan("org.sdoh.hub")
+public class SdohHubApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(SdohHubApplication.class, args);
+	}
+}

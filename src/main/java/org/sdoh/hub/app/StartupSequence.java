@@ -1,0 +1,63 @@
+package org.sdoh.hub.app;
+
+import ca.uhn.fhir.batch2.config.Batch2JobRegisterer;
+import org.sdoh.hub.conformance.ConformanceContentLoader;
+import org.sdoh.hub.conformance.FhirPackageInstaller;
+import org.sdoh.hub.demo.DemoNetworkLoader;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * What must be in the database before the first request is served, in order: installed FHIR
+ * packages, then our own conformance content (which wins over a package's older copy), then the
+ * demo network. Runs just before the web server opens its port, so no client ever sees a server
+ * without its search parameters or profiles.
+ */
+@Component
+public class StartupSequence implements SmartLifecycle {
+
+	/** Spring Boot starts the servlet web server in phase Integer.MAX_VALUE - 2048. */
+	private static final int BEFORE_WEB_SERVER = Integer.MAX_VALUE - 4096;
+
+	private final Batch2JobRegisterer batchJobs;
+	private final FhirPackageInstaller packages;
+	private final ConformanceContentLoader conformance;
+	private final DemoNetworkLoader demo;
+	private volatile boolean running;
+
+	public StartupSequence(
+			Batch2JobRegisterer batchJobs,
+			FhirPackageInstaller packages,
+			ConformanceContentLoader conformance,
+			DemoNetworkLoader demo) {
+		this.batchJobs = batchJobs;
+		this.packages = packages;
+		this.conformance = conformance;
+		this.demo = demo;
+	}
+
+	@Override
+	public void start() {
+		// Installing search parameters submits reindex jobs: their definitions must be known first.
+		batchJobs.start();
+		packages.installConfiguredPackages();
+		conformance.load();
+		demo.loadOnce();
+		running = true;
+	}
+
+	@Override
+	public void stop() {
+		running = false;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return running;
+	}
+
+	@Override
+	public int getPhase() {
+		return BEFORE_WEB_SERVER;
+	}
+}
