@@ -3,7 +3,6 @@ package org.sdoh.hub.conformance;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
-import ca.uhn.fhir.jpa.searchparam.registry.ISearchParamRegistryController;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,7 +21,8 @@ import org.springframework.stereotype.Component;
  * Loads our own conformance content shipped in the jar: {@code ig/} (SearchParameters, extensions,
  * SubscriptionTopics, ...) and {@code terminology/} (CodeSystems, ValueSets, Questionnaires). Each
  * resource is written by its id (PUT semantics): an unchanged file creates no new version, a changed
- * file updates the stored one. The demo data ({@code ig/demo/}) and the CapabilityStatement
+ * file updates the stored one. A stored SearchParameter is active at once (HAPI refreshes its
+ * registry on the write). The demo data ({@code ig/demo/}) and the CapabilityStatement
  * declaration are not conformance resources and are skipped.
  */
 @Component
@@ -36,13 +36,10 @@ public class ConformanceContentLoader {
 
 	private final FhirContext fhirContext;
 	private final DaoRegistry daoRegistry;
-	private final ISearchParamRegistryController searchParamRegistry;
 
-	public ConformanceContentLoader(
-			FhirContext fhirContext, DaoRegistry daoRegistry, ISearchParamRegistryController searchParamRegistry) {
+	public ConformanceContentLoader(FhirContext fhirContext, DaoRegistry daoRegistry) {
 		this.fhirContext = fhirContext;
 		this.daoRegistry = daoRegistry;
-		this.searchParamRegistry = searchParamRegistry;
 	}
 
 	public void load() {
@@ -51,7 +48,6 @@ public class ConformanceContentLoader {
 		for (IBaseResource resource : resources) {
 			store(resource);
 		}
-		searchParamRegistry.refreshCacheIfNecessary();
 		LOG.info("Loaded {} conformance resources from ig/ and terminology/", resources.size());
 	}
 

@@ -29,12 +29,13 @@ public class ProfileValidation {
 		if (mode == ValidationMode.OFF) {
 			return null;
 		}
-		RequestValidatingInterceptor interceptor = new RequestValidatingInterceptor();
+		RequestValidatingInterceptor interceptor = new ProfileValidatingInterceptor();
 		interceptor.addValidatorModule(validator);
 		interceptor.setAddValidationResultsToResponseOperationOutcome(true);
 		interceptor.setResponseOutcomeHeaderName(OUTCOME_HEADER);
 		interceptor.setAddResponseOutcomeHeaderOnSeverity(ResultSeverityEnum.WARNING);
-		interceptor.setMaximumHeaderLength(8000);
+		// Long outcomes are truncated in the header; the full list is in the OperationOutcome body.
+		interceptor.setMaximumHeaderLength(4000);
 		interceptor.setFailOnSeverity(mode == ValidationMode.REJECT ? ResultSeverityEnum.ERROR : null);
 		return interceptor;
 	}

@@ -89,7 +89,6 @@ public class JpaStorageConfig {
 		// Client-assigned ids (PUT Task/abc) as the IG examples and mirroring platforms use them.
 		settings.setResourceClientIdStrategy(JpaStorageSettings.ClientIdStrategyEnum.ANY);
 		settings.setResourceServerIdStrategy(JpaStorageSettings.IdStrategyEnum.UUID);
-		settings.setDefaultSearchParamsCanBeOverridden(false);
 		return settings;
 	}
 
