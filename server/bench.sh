@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Benchmark on PostgreSQL: builds the jar, starts a throwaway PostgreSQL 15 cluster (Debian's
+# postgresql package) and the server, prints start-up time (launch -> first 200 from /fhir/metadata)
+# and RSS, then runs the benchmark driver (src/bench/java) and prints its table.
+#   server/bench.sh [tasks-to-seed]          (default 10000)
+# Environment: BENCH_PG_PORT (5433), BENCH_PORT (8090), JAVA_OPTS (the server's JVM options).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+TASKS="${1:-10000}"
+PG_PORT="${BENCH_PG_PORT:-5433}"
+PORT="${BENCH_PORT:-8090}"
+JAVA_OPTS="${JAVA_OPTS:--Xms256m -Xmx640m -XX:+UseG1GC -XX:MaxMetaspaceSize=256m -XX:ReservedCodeCacheSize=96m -Xss512k}"
+CLUSTER=sdohbench
+DATA_DIR="$(mktemp -d)"
+SERVER_PID=""
+
+cleanup() {
+  [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null || true
+  pg_dropcluster --stop 15 "$CLUSTER" >/dev/null 2>&1 || true
+  rm -rf "$DATA_DIR"
+}
+trap cleanup EXIT
+
+mvn -B -q -DskipTests package
+pg_dropcluster --stop 15 "$CLUSTER" >/dev/null 2>&1 || true
+pg_createcluster 15 "$CLUSTER" --port "$PG_PORT" >/dev/null
+pg_ctlcluster 15 "$CLUSTER" start
+su postgres -c "psql -q -p $PG_PORT -c \"CREATE ROLE sdoh LOGIN PASSWORD 'sdoh'\" -c 'CREATE DATABASE sdoh OWNER sdoh'"
+
+START_NS=$(date +%s%N)
+# shellcheck disable=SC2086
+SDOH_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/sdoh" SDOH_DB_USER=sdoh SDOH_DB_PASSWORD=sdoh \
+  java $JAVA_OPTS -jar target/sdoh-referral-hub.jar --spring.profiles.active=postgres \
+  --server.port="$PORT" --sdoh.data-dir="$DATA_DIR" > "$DATA_DIR/server.log" 2>&1 &
+SERVER_PID=$!
+until curl -sf -o /dev/null "http://127.0.0.1:$PORT/fhir/metadata"; do
+  kill -0 "$SERVER_PID" 2>/dev/null || { echo "server died:"; tail -50 "$DATA_DIR/server.log"; exit 1; }
+  sleep 0.2
+done
+END_NS=$(date +%s%N)
+echo "start-up to first /fhir/metadata: $(( (END_NS - START_NS) / 1000000 )) ms"
+echo "RSS after start-up: $(( $(ps -o rss= -p "$SERVER_PID") / 1024 )) MB"
+echo "JVM options: $JAVA_OPTS"
+
+mvn -B -q -Pbench test-compile exec:java -Dbench.url="http://127.0.0.1:$PORT/fhir" -Dbench.tasks="$TASKS"
+echo "RSS after benchmark: $(( $(ps -o rss= -p "$SERVER_PID") / 1024 )) MB"

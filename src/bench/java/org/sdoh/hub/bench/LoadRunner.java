@@ -1,0 +1,71 @@
+package org.sdoh.hub.bench;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+
+/** Sends a fixed number of requests at a fixed concurrency and reports throughput and latency. */
+final class LoadRunner {
+
+	record Result(String name, int concurrency, int requests, double perSecond, double p50, double p99, int errors) {
+		String row() {
+			return String.format(Locale.ROOT, "| %-58s | %2d | %6d | %8.1f | %7.1f | %7.1f | %4d |",
+					name, concurrency, requests, perSecond, p50, p99, errors);
+		}
+	}
+
+	static final String HEADER = String.format(Locale.ROOT, "| %-58s | %2s | %6s | %8s | %7s | %7s | %4s |%n|%s|",
+			"case", "c", "n", "req/s", "p50 ms", "p99 ms", "err", "-".repeat(110));
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+	/** Request i (0-based) comes from the factory; a non-2xx answer counts as an error. */
+	Result run(String name, int concurrency, int requests, IntFunction<HttpRequest> factory) throws Exception {
+		List<Long> latencies = Collections.synchronizedList(new ArrayList<>(requests));
+		AtomicInteger next = new AtomicInteger();
+		AtomicInteger errors = new AtomicInteger();
+		ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+		long start = System.nanoTime();
+		List<Future<?>> workers = new ArrayList<>();
+		for (int w = 0; w < concurrency; w++) {
+			workers.add(pool.submit(() -> {
+				for (int i = next.getAndIncrement(); i < requests; i = next.getAndIncrement()) {
+					long t0 = System.nanoTime();
+					try {
+						HttpResponse<String> response = http.send(factory.apply(i), HttpResponse.BodyHandlers.ofString());
+						if (response.statusCode() >= 300) {
+							errors.incrementAndGet();
+						}
+					} catch (Exception e) {
+						errors.incrementAndGet();
+					}
+					latencies.add(System.nanoTime() - t0);
+				}
+				return null;
+			}));
+		}
+		for (Future<?> worker : workers) {
+			worker.get();
+		}
+		double seconds = (System.nanoTime() - start) / 1e9;
+		pool.shutdown();
+		List<Long> sorted = new ArrayList<>(latencies);
+		Collections.sort(sorted);
+		return new Result(name, concurrency, requests, requests / seconds, percentile(sorted, 50), percentile(sorted, 99), errors.get());
+	}
+
+	private static double percentile(List<Long> sorted, int p) {
+		int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+		return sorted.get(Math.max(0, index)) / 1e6;
+	}
+}

@@ -1,0 +1,145 @@
+package org.sdoh.hub.bench;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.IParser;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Bundle.BundleType;
+import org.hl7.fhir.r4.model.Bundle.HTTPVerb;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.Organization;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.ServiceRequest;
+import org.hl7.fhir.r4.model.Task;
+
+/**
+ * Drives a running server over HTTP and prints one table row per case: requests/s, p50 and p99
+ * latency, errors. Usage: {@code ReferralBenchmark <fhir base url> [tasks-to-seed]}. See README
+ * "Benchmark" for the script that starts PostgreSQL and the server around it.
+ */
+public final class ReferralBenchmark {
+
+	private static final FhirContext FHIR = FhirContext.forR4Cached();
+	private static final String JSON = "application/fhir+json";
+	private static final int OWNERS = 50;
+
+	private final String base;
+	private final IParser parser = FHIR.newJsonParser();
+	private final LoadRunner runner = new LoadRunner();
+	private final List<String> owners = new ArrayList<>();
+	private final String requester;
+	private final String word = "benchword" + Long.toHexString(System.nanoTime());
+
+	private ReferralBenchmark(String base) throws Exception {
+		this.base = base;
+		this.requester = create(new Organization().setName("Benchmark Clinic"));
+		for (int i = 0; i < OWNERS; i++) {
+			owners.add(create(new Organization().setName("Benchmark CBO " + i)));
+		}
+	}
+
+	public static void main(String[] args) throws Exception {
+		String base = args.length > 0 ? args[0] : "http://127.0.0.1:8080/fhir";
+		int tasksToSeed = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
+		ReferralBenchmark bench = new ReferralBenchmark(base);
+		System.out.println(LoadRunner.HEADER);
+		bench.print(bench.runner.run("warm-up: referral transaction", 4, 300, i -> bench.referralTxn(1)));
+		bench.print(bench.runner.run("POST Patient", 1, 1000, i -> bench.post("Patient", bench.patient())));
+		bench.print(bench.runner.run("POST Patient", 8, 2000, i -> bench.post("Patient", bench.patient())));
+		bench.print(bench.runner.run("referral transaction (Patient+ServiceRequest+Task)", 1, 500, i -> bench.referralTxn(1)));
+		bench.print(bench.runner.run("referral transaction (Patient+ServiceRequest+Task)", 8, 1000, i -> bench.referralTxn(1)));
+		long seedStart = System.nanoTime();
+		int bundles = tasksToSeed / 50;
+		LoadRunner.Result seed = bench.runner.run("seed: 50 referrals per transaction (150 resources)", 4, bundles, i -> bench.referralTxn(50));
+		bench.print(seed);
+		System.out.printf("seeded %d Tasks in %.1f s%n", bundles * 50, (System.nanoTime() - seedStart) / 1e9);
+		String poll = "Task?owner=%s&status=requested&_count=50";
+		bench.print(bench.runner.run("Task?owner=X&status=requested&_count=50", 1, 500, i -> bench.get(String.format(poll, bench.owner(i)))));
+		bench.print(bench.runner.run("Task?owner=X&status=requested&_count=50", 8, 2000, i -> bench.get(String.format(poll, bench.owner(i)))));
+		String fullText = "Patient?_content=" + bench.word + "&_count=50";
+		bench.print(bench.runner.run("Patient?_content=<word>&_count=50 (full text)", 1, 300, i -> bench.get(fullText)));
+		bench.print(bench.runner.run("Patient?_content=<word>&_count=50 (full text)", 8, 600, i -> bench.get(fullText)));
+	}
+
+	private void print(LoadRunner.Result result) {
+		System.out.println(result.row());
+	}
+
+	private String owner(int i) {
+		return owners.get(i % owners.size());
+	}
+
+	private Patient patient() {
+		Patient patient = new Patient();
+		patient.addIdentifier().setSystem("urn:bench:mrn").setValue(UUID.randomUUID().toString());
+		patient.addName().setFamily("Bench").addGiven(word);
+		patient.setBirthDateElement(new org.hl7.fhir.r4.model.DateType("1980-01-01"));
+		return patient;
+	}
+
+	/** A transaction with {@code referrals} × (Patient + ServiceRequest + Task), owners round-robin. */
+	private HttpRequest referralTxn(int referrals) {
+		Bundle bundle = new Bundle().setType(BundleType.TRANSACTION);
+		for (int r = 0; r < referrals; r++) {
+			String patientUrn = "urn:uuid:" + UUID.randomUUID();
+			String requestUrn = "urn:uuid:" + UUID.randomUUID();
+			bundle.addEntry().setFullUrl(patientUrn).setResource(patient()).getRequest().setMethod(HTTPVerb.POST).setUrl("Patient");
+			ServiceRequest request = new ServiceRequest()
+					.setStatus(ServiceRequest.ServiceRequestStatus.ACTIVE)
+					.setIntent(ServiceRequest.ServiceRequestIntent.ORDER)
+					.setSubject(new Reference(patientUrn))
+					.setRequester(new Reference(requester));
+			request.addCategory().addCoding().setSystem("http://hl7.org/fhir/us/sdoh-clinicalcare/CodeSystem/SDOHCC-CodeSystemTemporaryCodes").setCode("food-insecurity");
+			request.getCode().addCoding().setSystem("http://snomed.info/sct").setCode("467771000124109");
+			bundle.addEntry().setFullUrl(requestUrn).setResource(request).getRequest().setMethod(HTTPVerb.POST).setUrl("ServiceRequest");
+			Task task = new Task()
+					.setStatus(Task.TaskStatus.REQUESTED)
+					.setIntent(Task.TaskIntent.ORDER)
+					.setFocus(new Reference(requestUrn))
+					.setFor(new Reference(patientUrn))
+					.setRequester(new Reference(requester))
+					.setOwner(new Reference(owners.get(Math.floorMod(UUID.randomUUID().hashCode(), owners.size()))))
+					.setAuthoredOnElement(DateTimeType.now());
+			task.getCode().addCoding().setSystem("http://hl7.org/fhir/CodeSystem/task-code").setCode("fulfill");
+			bundle.addEntry().setResource(task).getRequest().setMethod(HTTPVerb.POST).setUrl("Task");
+		}
+		return HttpRequest.newBuilder(URI.create(base))
+				.header("Content-Type", JSON)
+				.header("Prefer", "return=minimal")
+				.POST(HttpRequest.BodyPublishers.ofString(parser.encodeResourceToString(bundle)))
+				.build();
+	}
+
+	private HttpRequest post(String type, org.hl7.fhir.r4.model.Resource resource) {
+		return post(type, resource, "return=minimal");
+	}
+
+	private HttpRequest post(String type, org.hl7.fhir.r4.model.Resource resource, String prefer) {
+		return HttpRequest.newBuilder(URI.create(base + "/" + type))
+				.header("Content-Type", JSON)
+				.header("Prefer", prefer)
+				.POST(HttpRequest.BodyPublishers.ofString(parser.encodeResourceToString(resource)))
+				.build();
+	}
+
+	private HttpRequest get(String relative) {
+		return HttpRequest.newBuilder(URI.create(base + "/" + relative)).header("Accept", JSON).GET().build();
+	}
+
+	private String create(org.hl7.fhir.r4.model.Resource resource) throws Exception {
+		HttpResponse<String> response = HttpClient.newHttpClient().send(
+				post(resource.fhirType(), resource, "return=representation"),
+				HttpResponse.BodyHandlers.ofString());
+		if (response.statusCode() != 201) {
+			throw new IllegalStateException("Could not create " + resource.fhirType() + ": " + response.body());
+		}
+		return resource.fhirType() + "/" + parser.parseResource(response.body()).getIdElement().getIdPart();
+	}
+}
