@@ -21,7 +21,8 @@ import org.hl7.fhir.r4.model.Task;
 
 /**
  * Drives a running server over HTTP and prints one table row per case: requests/s, p50 and p99
- * latency, errors. Usage: {@code ReferralBenchmark <fhir base url> [tasks-to-seed]}. See README
+ * latency, errors. Usage: {@code ReferralBenchmark <fhir base url> [tasks-to-seed] [cases]} where cases
+ * is a comma list of patient, txn, poll, content (default all). See README
  * "Benchmark" for the script that starts PostgreSQL and the server around it.
  */
 public final class ReferralBenchmark {
@@ -48,13 +49,21 @@ public final class ReferralBenchmark {
 	public static void main(String[] args) throws Exception {
 		String base = args.length > 0 ? args[0] : "http://127.0.0.1:8080/fhir";
 		int tasksToSeed = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
+		java.util.Set<String> cases = java.util.Set.of((args.length > 2 ? args[2] : "patient,txn,poll,content").split(","));
 		ReferralBenchmark bench = new ReferralBenchmark(base);
 		System.out.println(LoadRunner.HEADER);
 		bench.print(bench.runner.run("warm-up: referral transaction", 4, 300, i -> bench.referralTxn(1)));
-		bench.print(bench.runner.run("POST Patient", 1, 1000, i -> bench.post("Patient", bench.patient())));
-		bench.print(bench.runner.run("POST Patient", 8, 2000, i -> bench.post("Patient", bench.patient())));
-		bench.print(bench.runner.run("referral transaction (Patient+ServiceRequest+Task)", 1, 500, i -> bench.referralTxn(1)));
-		bench.print(bench.runner.run("referral transaction (Patient+ServiceRequest+Task)", 8, 1000, i -> bench.referralTxn(1)));
+		if (cases.contains("patient")) {
+			bench.print(bench.runner.run("POST Patient", 1, 1000, i -> bench.post("Patient", bench.patient())));
+			bench.print(bench.runner.run("POST Patient", 8, 2000, i -> bench.post("Patient", bench.patient())));
+		}
+		if (cases.contains("txn")) {
+			bench.print(bench.runner.run("referral transaction (Patient+ServiceRequest+Task)", 1, 500, i -> bench.referralTxn(1)));
+			bench.print(bench.runner.run("referral transaction (Patient+ServiceRequest+Task)", 8, 1000, i -> bench.referralTxn(1)));
+		}
+		if (!cases.contains("poll") && !cases.contains("content")) {
+			return;
+		}
 		long seedStart = System.nanoTime();
 		int bundles = tasksToSeed / 50;
 		LoadRunner.Result seed = bench.runner.run("seed: 50 referrals per transaction (150 resources)", 4, bundles, i -> bench.referralTxn(50));

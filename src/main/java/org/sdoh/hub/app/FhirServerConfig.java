@@ -1,7 +1,9 @@
 package org.sdoh.hub.app;
 
 import ca.uhn.fhir.context.support.IValidationSupport;
+import ca.uhn.fhir.interceptor.api.IInterceptorService;
 import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
 import ca.uhn.fhir.rest.server.provider.ResourceProviderFactory;
 import ca.uhn.fhir.jpa.provider.IJpaSystemProvider;
@@ -19,6 +21,10 @@ import org.sdoh.hub.conformance.CapabilityStatementEnricher;
 import org.sdoh.hub.conformance.ProfileValidation;
 import org.sdoh.hub.inputsafety.RequestBodyLimitFilter;
 import org.sdoh.hub.inputsafety.RequestEncodingGuard;
+import org.sdoh.hub.referral.ReferralTaskInterceptor;
+import org.sdoh.hub.storage.IfMatchPreconditionInterceptor;
+import org.sdoh.hub.storage.OffsetPagingInterceptor;
+import org.sdoh.hub.storage.ServedResourceTypes;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -37,6 +43,7 @@ public class FhirServerConfig {
 	public RestfulServer restfulServer(
 			SdohProperties properties,
 			IFhirSystemDao<?, ?> systemDao,
+			DaoRegistry daoRegistry,
 			ResourceProviderFactory resourceProviders,
 			IJpaSystemProvider systemProvider,
 			ValueSetOperationProvider valueSetOperations,
@@ -46,7 +53,10 @@ public class FhirServerConfig {
 			IValidationSupport validationSupport,
 			RequestEncodingGuard requestEncodingGuard,
 			CapabilityStatementEnricher capabilityStatementEnricher,
-			ProfileValidation profileValidation) {
+			ProfileValidation profileValidation,
+			IInterceptorService storageInterceptors,
+			ReferralTaskInterceptor referralTaskRules) {
+		daoRegistry.setSupportedResourceTypes(ServedResourceTypes.ALL);
 		RestfulServer server = new RestfulServer(systemDao.getContext());
 		// Narratives are the sender's business; generating them costs time on every write.
 		systemDao.getContext().setNarrativeGenerator((INarrativeGenerator) null);
@@ -65,16 +75,27 @@ public class FhirServerConfig {
 		JpaCapabilityStatementProvider capabilityStatement = new JpaCapabilityStatementProvider(
 				server, systemDao, storageSettings, searchParamRegistry, validationSupport);
 		capabilityStatement.setImplementationDescription("SDOH Referral Hub (HL7 Gravity SDOH Clinical Care)");
+		// Resource counts would cost a count query per type on /metadata and tell anonymous callers
+		// how many patients and referrals the network holds.
+		capabilityStatement.setIncludeResourceCounts(false);
 		server.setServerConformanceProvider(capabilityStatement);
 
 		// Interceptors, in the order a request meets them.
 		server.registerInterceptor(requestEncodingGuard); // wrong Content-Type -> 415
-		server.registerInterceptor(new SearchPreferHandlingInterceptor()); // unknown search params -> 400 (strict)
+		server.registerInterceptor(new SearchPreferHandlingInterceptor(searchParamRegistry)); // unknown search params -> 400 (strict)
+		if (properties.api().offsetPaging()) {
+			server.registerInterceptor(new OffsetPagingInterceptor()); // searches page by _offset, nothing cached
+		}
 		profileValidation.interceptor().ifPresent(server::registerInterceptor); // profiles: off | warn | reject
 		server.registerInterceptor(capabilityStatementEnricher); // Gravity profiles in /metadata
+		server.registerInterceptor(new IfMatchPreconditionInterceptor()); // stale If-Match -> 412, not 409
 		if (properties.api().openApiEnabled()) {
 			server.registerInterceptor(new OpenApiInterceptor()); // /fhir/swagger-ui/, /fhir/api-docs
 		}
+
+		// Storage-level rules run for every write, REST or internal (transactions, PATCH, start-up
+		// loading), so they are registered with HAPI's JPA interceptor service, not the REST server.
+		storageInterceptors.registerInterceptor(referralTaskRules); // referral Task workflow -> 422
 		return server;
 	}
 

@@ -32,7 +32,9 @@ public record SdohProperties(
 			@NotNull @DefaultValue("10MB") DataSize maxRequestSize,
 			@Min(1) @Max(1000) @DefaultValue("20") int defaultPageSize,
 			@Min(1) @Max(1000) @DefaultValue("200") int maxPageSize,
-			@DefaultValue("true") boolean openApiEnabled) {}
+			@DefaultValue("true") boolean openApiEnabled,
+			/** Page searches with _offset (always current, nothing stored) instead of HAPI's cached result sets. */
+			@DefaultValue("true") boolean offsetPaging) {}
 
 	/** Profile validation of incoming resources against installed StructureDefinitions. */
 	public record Validation(@NotNull @DefaultValue("OFF") ValidationMode mode) {}

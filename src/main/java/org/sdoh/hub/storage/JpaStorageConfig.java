@@ -92,6 +92,12 @@ public class JpaStorageConfig {
 		return settings;
 	}
 
+	/** Static: it edits bean definitions before any bean (including this configuration) exists. */
+	@Bean
+	public static UnservedResourceTypesRemover unservedResourceTypesRemover() {
+		return new UnservedResourceTypesRemover();
+	}
+
 	@Bean
 	public PartitionSettings partitionSettings() {
 		return new PartitionSettings();
@@ -115,7 +121,6 @@ public class JpaStorageConfig {
 				HapiEntityManagerFactoryUtil.newEntityManagerFactory(beanFactory, fhirContext, storageSettings);
 		Map<String, Object> hibernate = new HashMap<>(jpaProperties.getProperties());
 		hibernate.putIfAbsent(AvailableSettings.HBM2DDL_AUTO, "update");
-		hibernate.putIfAbsent(AvailableSettings.STATEMENT_BATCH_SIZE, "20");
 		hibernate.putIfAbsent(AvailableSettings.USE_SECOND_LEVEL_CACHE, "false");
 		hibernate.putIfAbsent(AvailableSettings.USE_QUERY_CACHE, "false");
 		hibernate.putAll(luceneSettings(Path.of(properties.dataDir(), "lucene")));
@@ -143,6 +148,8 @@ public class JpaStorageConfig {
 				indexRoot.toAbsolutePath().toString());
 		settings.put(BackendSettings.backendKey(LuceneBackendSettings.LUCENE_VERSION), "LUCENE_CURRENT");
 		settings.put(HibernateOrmMapperSettings.INDEXING_PLAN_SYNCHRONIZATION_STRATEGY, "read-sync");
+		// HAPI's entities need no Jandex-based discovery; building those indexes costs start-up time.
+		settings.put(HibernateOrmMapperSettings.MAPPING_BUILD_MISSING_DISCOVERED_JANDEX_INDEXES, "false");
 		return settings;
 	}
 

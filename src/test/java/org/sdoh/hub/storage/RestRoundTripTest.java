@@ -76,7 +76,7 @@ class RestRoundTripTest extends FhirServerTestBase {
 
 		Bundle response = client.transaction().withBundle(transaction).execute();
 
-		assertThat(response.getEntry()).hasSize(3);
+		assertThat(response.getEntry()).hasSize(4);
 		assertThat(response.getEntry()).allSatisfy(e -> assertThat(e.getResponse().getStatus()).startsWith("201"));
 		Bundle tasks = client.search().byUrl("Task?patient.identifier=" + MRN + "|" + mrn + "&_include=Task:focus")
 				.returnBundle(Bundle.class).execute();
@@ -111,6 +111,9 @@ class RestRoundTripTest extends FhirServerTestBase {
 		Bundle bundle = new Bundle().setType(BundleType.TRANSACTION);
 		String patientUrn = "urn:uuid:" + java.util.UUID.randomUUID();
 		String requestUrn = "urn:uuid:" + java.util.UUID.randomUUID();
+		String requesterUrn = "urn:uuid:" + java.util.UUID.randomUUID();
+		bundle.addEntry().setFullUrl(requesterUrn).setResource(new org.hl7.fhir.r4.model.Organization().setName("Referring clinic"))
+				.getRequest().setMethod(HTTPVerb.POST).setUrl("Organization");
 		bundle.addEntry().setFullUrl(patientUrn).setResource(patient(mrn, "Referral"))
 				.getRequest().setMethod(HTTPVerb.POST).setUrl("Patient");
 		ServiceRequest request = new ServiceRequest()
@@ -124,6 +127,8 @@ class RestRoundTripTest extends FhirServerTestBase {
 				.setIntent(Task.TaskIntent.ORDER)
 				.setFocus(new Reference(requestUrn))
 				.setFor(new Reference(patientUrn))
+				.setRequester(new Reference(requesterUrn))
+				.setAuthoredOnElement(org.hl7.fhir.r4.model.DateTimeType.now())
 				.setOwner(owner == null ? null : new Reference(owner));
 		task.getCode().addCoding().setSystem("http://hl7.org/fhir/CodeSystem/task-code").setCode("fulfill");
 		bundle.addEntry().setResource(task).getRequest().setMethod(HTTPVerb.POST).setUrl("Task");

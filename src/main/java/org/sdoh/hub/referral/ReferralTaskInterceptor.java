@@ -1,0 +1,103 @@
+package org.sdoh.hub.referral;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.Interceptor;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
+import java.util.List;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.ServiceRequest;
+import org.hl7.fhir.r4.model.StringType;
+import org.hl7.fhir.r4.model.Task;
+import org.springframework.stereotype.Component;
+
+/**
+ * Where a referral Task's workflow is enforced: on every create and update (PUT, PATCH, inside
+ * transactions), before anything is stored. Asks {@link ReferralTaskRules} and
+ * {@link ReferralReferenceRules}; any broken rule refuses the whole request with 422 and an
+ * OperationOutcome listing each rule with the element it concerns.
+ */
+@Component
+@Interceptor
+public class ReferralTaskInterceptor {
+
+	private final FhirContext fhirContext;
+	private final DaoRegistry daoRegistry;
+
+	public ReferralTaskInterceptor(FhirContext fhirContext, DaoRegistry daoRegistry) {
+		this.fhirContext = fhirContext;
+		this.daoRegistry = daoRegistry;
+	}
+
+	@Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED)
+	public void onCreate(IBaseResource resource, RequestDetails request) {
+		if (resource instanceof Task task && ReferralTaskRules.isReferralTask(task)) {
+			refuseIfAny(ReferralTaskRules.checkCreate(task, ReferralActorResolver.resolve(request)));
+		}
+	}
+
+	@Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED)
+	public void onUpdate(IBaseResource previous, IBaseResource updated, RequestDetails request) {
+		if (updated instanceof Task after && previous instanceof Task before
+				&& (ReferralTaskRules.isReferralTask(before) || ReferralTaskRules.isReferralTask(after))) {
+			refuseIfAny(ReferralTaskRules.checkUpdate(before, after, ReferralActorResolver.resolve(request)));
+		}
+	}
+
+	/**
+	 * What the Task points at is checked just before commit: inside a transaction the focus
+	 * ServiceRequest may be another entry of the same bundle, stored (and its urn:uuid reference
+	 * resolved) only after this Task's pre-storage check. Refusing here still rolls back everything.
+	 */
+	@Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_CREATED)
+	public void beforeCommitOfCreate(IBaseResource resource) {
+		if (resource instanceof Task task && ReferralTaskRules.isReferralTask(task)) {
+			refuseIfAny(ReferralReferenceRules.check(task, focusOf(task)));
+		}
+	}
+
+	@Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_UPDATED)
+	public void beforeCommitOfUpdate(IBaseResource previous, IBaseResource updated) {
+		if (updated instanceof Task after && previous instanceof Task before && ReferralTaskRules.isReferralTask(after)
+				&& (!before.getFocus().equalsDeep(after.getFocus()) || !before.getFor().equalsDeep(after.getFor())
+						|| !before.getOwner().equalsDeep(after.getOwner()))) {
+			refuseIfAny(ReferralReferenceRules.check(after, focusOf(after)));
+		}
+	}
+
+	private ServiceRequest focusOf(Task task) {
+		if (!task.getFocus().hasReference() || ReferralReferenceRules.isAbsolute(task.getFocus())
+				|| !"ServiceRequest".equals(task.getFocus().getReferenceElement().getResourceType())) {
+			return null;
+		}
+		try {
+			return (ServiceRequest) daoRegistry.getResourceDao("ServiceRequest")
+					.read(task.getFocus().getReferenceElement(), new SystemRequestDetails());
+		} catch (ResourceNotFoundException | ResourceGoneException e) {
+			return null;
+		}
+	}
+
+	private void refuseIfAny(List<RuleViolation> violations) {
+		if (violations.isEmpty()) {
+			return;
+		}
+		OperationOutcome outcome = new OperationOutcome();
+		for (RuleViolation violation : violations) {
+			outcome.addIssue()
+					.setSeverity(OperationOutcome.IssueSeverity.ERROR)
+					.setCode(violation.type())
+					.setDiagnostics(violation.element() + ": " + violation.message())
+					.setExpression(List.of(new StringType(violation.element())))
+					.setLocation(List.of(new StringType(violation.element())));
+		}
+		throw new UnprocessableEntityException(fhirContext, outcome);
+	}
+}
