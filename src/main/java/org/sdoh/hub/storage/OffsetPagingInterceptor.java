@@ -15,7 +15,8 @@ import ca.uhn.fhir.rest.api.server.RequestDetails;
  * and leaves rows for a cleanup job. With offset paging a page is one SQL query with LIMIT/OFFSET,
  * always current, and "next" links carry {@code _offset}. A client that wants a stable snapshot
  * for a long result set sends {@code _offset} itself or uses {@code Prefer: handling=...} as usual;
- * this only fills in {@code _offset=0} when the client gave no paging parameter.
+ * this only fills in {@code _offset=0} when the client gave no paging parameter, and never for
+ * full-text searches.
  */
 @Interceptor
 public class OffsetPagingInterceptor {
@@ -26,9 +27,19 @@ public class OffsetPagingInterceptor {
 			return;
 		}
 		if (request.getParameters().containsKey(Constants.PARAM_OFFSET)
-				|| request.getParameters().containsKey(Constants.PARAM_PAGINGACTION)) {
+				|| request.getParameters().containsKey(Constants.PARAM_PAGINGACTION)
+				|| isFullText(request)) {
 			return;
 		}
 		request.addParameter(Constants.PARAM_OFFSET, new String[] {"0"});
+	}
+
+	/**
+	 * Full-text searches keep HAPI's chunked paging: in offset mode HAPI asks Lucene for every match
+	 * at once, which costs seconds when a word matches thousands of resources.
+	 */
+	private static boolean isFullText(RequestDetails request) {
+		return request.getParameters().containsKey(Constants.PARAM_CONTENT)
+				|| request.getParameters().containsKey(Constants.PARAM_TEXT);
 	}
 }
