@@ -22,6 +22,7 @@ import org.sdoh.hub.conformance.ProfileValidation;
 import org.sdoh.hub.inputsafety.RequestBodyLimitFilter;
 import org.sdoh.hub.inputsafety.RequestEncodingGuard;
 import org.sdoh.hub.referral.ReferralTaskInterceptor;
+import org.sdoh.hub.referral.ServiceRequestStatusSync;
 import org.sdoh.hub.storage.IfMatchPreconditionInterceptor;
 import org.sdoh.hub.storage.OffsetPagingInterceptor;
 import org.sdoh.hub.storage.ServedResourceTypes;
@@ -96,6 +97,9 @@ public class FhirServerConfig {
 		// Storage-level rules run for every write, REST or internal (transactions, PATCH, start-up
 		// loading), so they are registered with HAPI's JPA interceptor service, not the REST server.
 		storageInterceptors.registerInterceptor(referralTaskRules); // referral Task workflow -> 422
+		if (properties.referral().syncServiceRequestStatus()) {
+			storageInterceptors.registerInterceptor(new ServiceRequestStatusSync(daoRegistry)); // SR follows its Tasks
+		}
 		return server;
 	}
 

@@ -23,7 +23,8 @@ public record SdohProperties(
 		@Valid @NotNull @DefaultValue Api api,
 		@Valid @NotNull @DefaultValue Validation validation,
 		@Valid @NotNull @DefaultValue List<FhirPackage> packages,
-		@Valid @NotNull @DefaultValue Demo demo) {
+		@Valid @NotNull @DefaultValue Demo demo,
+		@Valid @NotNull @DefaultValue Referral referral) {
 
 	/** How the FHIR REST API behaves towards clients. */
 	public record Api(
@@ -60,6 +61,11 @@ public record SdohProperties(
 			return name + "#" + version;
 		}
 	}
+
+	/** Referral workflow behaviour. */
+	public record Referral(
+			/** Keep ServiceRequest.status in step with its referral Tasks (completed / revoked). */
+			@DefaultValue("true") boolean syncServiceRequestStatus) {}
 
 	/** The small demo network for the quick start, loaded once into an empty database. */
 	public record Demo(@DefaultValue("false") boolean enabled) {}

@@ -78,6 +78,36 @@ class ReferralWorkflowTest extends FhirServerTestBase {
 		assertThat(seenByEhr.getOutputFirstRep().getValue()).isInstanceOfSatisfying(Reference.class,
 				r -> assertThat(r.getReference()).isEqualTo(procedure));
 		assertThat(seenByEhr.getMeta().getVersionId()).isEqualTo("4");
+		ServiceRequest request = client.read().resource(ServiceRequest.class)
+				.withId(seenByEhr.getFocus().getReferenceElement()).execute();
+		assertThat(request.getStatus()).isEqualTo(ServiceRequest.ServiceRequestStatus.COMPLETED);
+	}
+
+	@Test
+	void cancellingTheOnlyTaskRevokesTheServiceRequestWithACodedReason() {
+		Task task = client.read().resource(Task.class).withId(createTask(task(TaskStatus.REQUESTED))).execute();
+		task.setStatus(TaskStatus.CANCELLED).getStatusReason().setText("Client moved out of state").addCoding()
+				.setSystem("http://sdoh-referral-hub.org/fhir/CodeSystem/referral-status-reason").setCode("out-of-service-area");
+
+		client.update().resource(task).withAdditionalHeader(PARTY, "requester").execute();
+
+		ServiceRequest request = client.read().resource(ServiceRequest.class).withId(new IdType(serviceRequest)).execute();
+		assertThat(request.getStatus()).isEqualTo(ServiceRequest.ServiceRequestStatus.REVOKED);
+	}
+
+	@Test
+	void messagesAboutAReferralAreFoundByTheirTask() {
+		IdType taskId = createTask(task(TaskStatus.REQUESTED));
+		org.hl7.fhir.r4.model.Communication question = new org.hl7.fhir.r4.model.Communication()
+				.setStatus(org.hl7.fhir.r4.model.Communication.CommunicationStatus.COMPLETED);
+		question.addPartOf(new Reference(taskId)).addBasedOn(new Reference(serviceRequest)).setSubject(new Reference(patient));
+		question.setSender(new Reference(cbo)).addRecipient(new Reference(clinic));
+		question.addPayload().setContent(new org.hl7.fhir.r4.model.StringType("Is the client available on weekday mornings?"));
+		create(question);
+
+		Bundle thread = client.search().byUrl("Communication?part-of=" + taskId.getValue()).returnBundle(Bundle.class).execute();
+
+		assertThat(thread.getEntry()).hasSize(1);
 	}
 
 	static Stream<Arguments> everyTransition() {
