@@ -4,6 +4,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.thymeleaf.ThymeleafAutoConfiguration;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * Entry point. Everything the server does is wired from {@link FhirServerConfig}, the one place
@@ -11,6 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
  */
 @SpringBootApplication(scanBasePackages = "org.sdoh.hub", exclude = ThymeleafAutoConfiguration.class)
 @ConfigurationPropertiesScan("org.sdoh.hub")
+@EnableScheduling
 public class SdohHubApplication {
 
 	public static void main(String[] args) {

@@ -65,7 +65,14 @@ public record SdohProperties(
 	/** Referral workflow behaviour. */
 	public record Referral(
 			/** Keep ServiceRequest.status in step with its referral Tasks (completed / revoked). */
-			@DefaultValue("true") boolean syncServiceRequestStatus) {}
+			@DefaultValue("true") boolean syncServiceRequestStatus,
+			@Valid @NotNull @DefaultValue Escalation escalation) {}
+
+	/** When an unanswered referral is flagged overdue, and how often that is checked. */
+	public record Escalation(
+			@Min(1) @Max(60) @DefaultValue("2") int businessDays,
+			@NotBlank @DefaultValue("America/New_York") String timeZone,
+			@NotNull @DefaultValue("PT5M") java.time.Duration checkInterval) {}
 
 	/** The small demo network for the quick start, loaded once into an empty database. */
 	public record Demo(@DefaultValue("false") boolean enabled) {}

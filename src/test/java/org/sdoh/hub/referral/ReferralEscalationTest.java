@@ -1,0 +1,57 @@
+package org.sdoh.hub.referral;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Organization;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.ServiceRequest;
+import org.hl7.fhir.r4.model.Task;
+import org.hl7.fhir.r4.model.Task.TaskStatus;
+import org.junit.jupiter.api.Test;
+import org.sdoh.hub.support.FhirServerTestBase;
+import org.springframework.beans.factory.annotation.Autowired;
+
+class ReferralEscalationTest extends FhirServerTestBase {
+
+	@Autowired
+	ReferralEscalation escalation;
+
+	@Test
+	void unansweredReferralIsFlaggedOverdueOnceAndAnAnsweredOneIsLeftAlone() {
+		Instant now = Instant.now();
+		IdType old = createReferral(TaskStatus.REQUESTED, now.minus(10, ChronoUnit.DAYS));
+		IdType fresh = createReferral(TaskStatus.REQUESTED, now);
+		IdType answered = createReferral(TaskStatus.ACCEPTED, now.minus(10, ChronoUnit.DAYS));
+
+		escalation.escalateOverdueReferrals(now);
+		escalation.escalateOverdueReferrals(now);
+
+		Task flagged = client.read().resource(Task.class).withId(old).execute();
+		assertThat(flagged.getBusinessStatus().getCodingFirstRep().getCode()).isEqualTo(ReferralEscalation.OVERDUE);
+		assertThat(flagged.getBusinessStatus().getCodingFirstRep().getSystem()).isEqualTo(ReferralEscalation.SYSTEM);
+		assertThat(flagged.getMeta().getVersionId()).isEqualTo("2");
+		assertThat(client.read().resource(Task.class).withId(fresh).execute().getMeta().getVersionId()).isEqualTo("1");
+		assertThat(client.read().resource(Task.class).withId(answered).execute().getMeta().getVersionId()).isEqualTo("1");
+	}
+
+	private IdType createReferral(TaskStatus status, Instant authoredOn) {
+		String patient = create(new Patient().addName(new org.hl7.fhir.r4.model.HumanName().setFamily("Waiting")));
+		String org = create(new Organization().setName(unique("CBO")));
+		ServiceRequest request = new ServiceRequest().setStatus(ServiceRequest.ServiceRequestStatus.ACTIVE)
+				.setIntent(ServiceRequest.ServiceRequestIntent.ORDER).setSubject(new Reference(patient));
+		Task task = ReferralTaskRulesTest.referral(status)
+				.setFocus(new Reference(create(request))).setFor(new Reference(patient))
+				.setRequester(new Reference(org)).setOwner(new Reference(org));
+		task.setAuthoredOn(Date.from(authoredOn));
+		return (IdType) client.create().resource(task).execute().getId().toUnqualifiedVersionless();
+	}
+
+	private String create(org.hl7.fhir.r4.model.Resource resource) {
+		return client.create().resource(resource).execute().getId().toUnqualifiedVersionless().getValue();
+	}
+}
