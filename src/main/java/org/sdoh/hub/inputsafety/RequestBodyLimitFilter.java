@@ -11,7 +11,6 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.springframework.util.unit.DataSize;
@@ -83,7 +82,7 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
 
 		@Override
 		public ServletInputStream getInputStream() {
-			InputStream in = new ByteArrayInputStream(body);
+			ByteArrayInputStream in = new ByteArrayInputStream(body);
 			return new ServletInputStream() {
 				@Override
 				public int read() throws IOException {
@@ -97,7 +96,7 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
 
 				@Override
 				public boolean isFinished() {
-					return false;
+					return in.available() == 0;
 				}
 
 				@Override

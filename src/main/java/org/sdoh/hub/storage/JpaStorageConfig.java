@@ -119,11 +119,12 @@ public class JpaStorageConfig {
 			SdohProperties properties) {
 		LocalContainerEntityManagerFactoryBean factory =
 				HapiEntityManagerFactoryUtil.newEntityManagerFactory(beanFactory, fhirContext, storageSettings);
-		Map<String, Object> hibernate = new HashMap<>(jpaProperties.getProperties());
-		hibernate.putIfAbsent(AvailableSettings.HBM2DDL_AUTO, "update");
-		hibernate.putIfAbsent(AvailableSettings.USE_SECOND_LEVEL_CACHE, "false");
-		hibernate.putIfAbsent(AvailableSettings.USE_QUERY_CACHE, "false");
-		hibernate.putAll(luceneSettings(Path.of(properties.dataDir(), "lucene")));
+		// Our defaults first; anything set under spring.jpa.properties (Hibernate or Hibernate Search) wins.
+		Map<String, Object> hibernate = luceneSettings(Path.of(properties.dataDir(), "lucene"));
+		hibernate.put(AvailableSettings.HBM2DDL_AUTO, "update");
+		hibernate.put(AvailableSettings.USE_SECOND_LEVEL_CACHE, "false");
+		hibernate.put(AvailableSettings.USE_QUERY_CACHE, "false");
+		hibernate.putAll(jpaProperties.getProperties());
 		factory.setPersistenceUnitName("HAPI_PU");
 		factory.setDataSource(dataSource);
 		factory.setJpaPropertyMap(hibernate);
