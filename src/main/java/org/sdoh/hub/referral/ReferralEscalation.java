@@ -3,10 +3,16 @@ package org.sdoh.hub.referral;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
 import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
+import ca.uhn.fhir.rest.api.SortSpec;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.param.DateParam;
+import ca.uhn.fhir.rest.param.ParamPrefixEnum;
 import ca.uhn.fhir.rest.param.TokenParam;
+import ca.uhn.fhir.rest.param.TokenParamModifier;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
 import java.util.List;
 import org.hl7.fhir.r4.model.Task;
 import org.sdoh.hub.app.SdohProperties;
@@ -18,8 +24,9 @@ import org.springframework.stereotype.Component;
 /**
  * Flags referrals nobody answered ({@link EscalationRule}) by setting Task.businessStatus to
  * {@value #SYSTEM}#{@value #OVERDUE}, so the referrer's worklist and notifications show them. Runs
- * every {@code sdoh.referral.escalation.check-interval}; reads requested Tasks page by page, never
- * all at once; a Task already flagged is not written again.
+ * every {@code sdoh.referral.escalation.check-interval}; reads only candidate Tasks, a page at a
+ * time (the IG-independent search parameter {@code Task?restriction-period} from ig/ finds
+ * requester deadlines); a Task already flagged is not read or written again.
  */
 @Component
 public class ReferralEscalation {
@@ -45,34 +52,51 @@ public class ReferralEscalation {
 		}
 	}
 
-	/** Flags every overdue referral Task as of {@code now}; returns how many were newly flagged. */
+	/**
+	 * Flags every overdue referral Task as of {@code now}; returns how many were newly flagged. Only
+	 * candidates are read: requested referrals not yet flagged whose restriction deadline has passed,
+	 * or that were authored at least as many calendar days ago as the business-day period (a lower
+	 * bound); {@link EscalationRule} decides exactly.
+	 */
 	public int escalateOverdueReferrals(Instant now) {
-		IFhirResourceDao<Task> tasks = daoRegistry.getResourceDao(Task.class);
 		ZoneId zone = ZoneId.of(settings.timeZone());
-		int flagged = 0;
-		for (int offset = 0; ; offset += PAGE) {
-			List<Task> page = requestedReferrals(tasks, offset);
-			for (Task task : page) {
-				if (!isFlagged(task) && EscalationRule.isOverdue(task, now, settings.businessDays(), zone)) {
-					task.getBusinessStatus().addCoding().setSystem(SYSTEM).setCode(OVERDUE).setDisplay("Overdue: no answer within the escalation period");
-					tasks.update(task, new SystemRequestDetails());
-					flagged++;
-				}
-			}
-			if (page.size() < PAGE) {
-				return flagged;
-			}
-		}
+		Instant authoredBefore = now.minus(settings.businessDays(), ChronoUnit.DAYS);
+		int flagged = flag(candidates("authored-on", authoredBefore), now, zone);
+		return flagged + flag(candidates("restriction-period", now), now, zone);
 	}
 
-	private static List<Task> requestedReferrals(IFhirResourceDao<Task> tasks, int offset) {
+	private int flag(SearchParameterMap candidates, Instant now, ZoneId zone) {
+		IFhirResourceDao<Task> tasks = daoRegistry.getResourceDao(Task.class);
+		int flagged = 0;
+		// Flagged Tasks drop out of the candidates; the offset skips only those that stay (not yet overdue).
+		int offset = 0;
+		List<Task> page;
+		do {
+			candidates.setOffset(offset);
+			page = tasks.searchForResources(candidates, new SystemRequestDetails()).stream().map(Task.class::cast).toList();
+			for (Task task : page) {
+				if (!isFlagged(task) && EscalationRule.isOverdue(task, now, settings.businessDays(), zone)) {
+					task.getBusinessStatus().addCoding().setSystem(SYSTEM).setCode(OVERDUE)
+							.setDisplay("Overdue: no answer within the escalation period");
+					tasks.update(task, new SystemRequestDetails());
+					flagged++;
+				} else {
+					offset++;
+				}
+			}
+		} while (page.size() == PAGE);
+		return flagged;
+	}
+
+	private static SearchParameterMap candidates(String dateParameter, Instant before) {
 		SearchParameterMap map = SearchParameterMap.newSynchronous()
 				.add(Task.SP_STATUS, new TokenParam("requested"))
-				.add(Task.SP_CODE, new TokenParam(ReferralTaskRules.TASK_CODE_SYSTEM, ReferralTaskRules.FULFILL));
-		map.setOffset(offset);
+				.add(Task.SP_CODE, new TokenParam(ReferralTaskRules.TASK_CODE_SYSTEM, ReferralTaskRules.FULFILL))
+				.add("business-status", new TokenParam(SYSTEM, OVERDUE).setModifier(TokenParamModifier.NOT))
+				.add(dateParameter, new DateParam(ParamPrefixEnum.LESSTHAN, Date.from(before)));
 		map.setCount(PAGE);
-		map.setSort(new ca.uhn.fhir.rest.api.SortSpec("_id"));
-		return tasks.searchForResources(map, new SystemRequestDetails()).stream().map(Task.class::cast).toList();
+		map.setSort(new SortSpec("_id"));
+		return map;
 	}
 
 	private static boolean isFlagged(Task task) {

@@ -27,6 +27,7 @@ class ReferralEscalationTest extends FhirServerTestBase {
 		IdType old = createReferral(TaskStatus.REQUESTED, now.minus(10, ChronoUnit.DAYS));
 		IdType fresh = createReferral(TaskStatus.REQUESTED, now);
 		IdType answered = createReferral(TaskStatus.ACCEPTED, now.minus(10, ChronoUnit.DAYS));
+		IdType pastDeadline = createReferral(TaskStatus.REQUESTED, now, now.minus(1, ChronoUnit.HOURS));
 
 		escalation.escalateOverdueReferrals(now);
 		escalation.escalateOverdueReferrals(now);
@@ -37,9 +38,19 @@ class ReferralEscalationTest extends FhirServerTestBase {
 		assertThat(flagged.getMeta().getVersionId()).isEqualTo("2");
 		assertThat(client.read().resource(Task.class).withId(fresh).execute().getMeta().getVersionId()).isEqualTo("1");
 		assertThat(client.read().resource(Task.class).withId(answered).execute().getMeta().getVersionId()).isEqualTo("1");
+		assertThat(client.read().resource(Task.class).withId(pastDeadline).execute().getBusinessStatus().getCodingFirstRep().getCode())
+				.isEqualTo(ReferralEscalation.OVERDUE);
+		assertThat(client.search().byUrl("Task?_id=" + old.getIdPart() + "," + pastDeadline.getIdPart()
+				+ "&business-status=" + ReferralEscalation.SYSTEM + "|" + ReferralEscalation.OVERDUE).returnBundle(org.hl7.fhir.r4.model.Bundle.class)
+				.execute().getEntry()).hasSize(2);
 	}
 
 	private IdType createReferral(TaskStatus status, Instant authoredOn) {
+		return createReferral(status, authoredOn, null);
+	}
+
+	/** A referral Task; {@code deadline} (restriction.period.end) may be null. */
+	private IdType createReferral(TaskStatus status, Instant authoredOn, Instant deadline) {
 		String patient = create(new Patient().addName(new org.hl7.fhir.r4.model.HumanName().setFamily("Waiting")));
 		String org = create(new Organization().setName(unique("CBO")));
 		ServiceRequest request = new ServiceRequest().setStatus(ServiceRequest.ServiceRequestStatus.ACTIVE)
@@ -48,6 +59,9 @@ class ReferralEscalationTest extends FhirServerTestBase {
 				.setFocus(new Reference(create(request))).setFor(new Reference(patient))
 				.setRequester(new Reference(org)).setOwner(new Reference(org));
 		task.setAuthoredOn(Date.from(authoredOn));
+		if (deadline != null) {
+			task.getRestriction().getPeriod().setEnd(Date.from(deadline));
+		}
 		return (IdType) client.create().resource(task).execute().getId().toUnqualifiedVersionless();
 	}
 
