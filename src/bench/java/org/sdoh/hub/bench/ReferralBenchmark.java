@@ -18,6 +18,7 @@ import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.Task;
+import org.sdoh.hub.support.Referrals;
 
 /**
  * Drives a running server over HTTP and prints one table row per case: requests/s, p50 and p99
@@ -100,13 +101,8 @@ public final class ReferralBenchmark {
 			String patientUrn = "urn:uuid:" + UUID.randomUUID();
 			String requestUrn = "urn:uuid:" + UUID.randomUUID();
 			bundle.addEntry().setFullUrl(patientUrn).setResource(patient()).getRequest().setMethod(HTTPVerb.POST).setUrl("Patient");
-			ServiceRequest request = new ServiceRequest()
-					.setStatus(ServiceRequest.ServiceRequestStatus.ACTIVE)
-					.setIntent(ServiceRequest.ServiceRequestIntent.ORDER)
-					.setSubject(new Reference(patientUrn))
-					.setRequester(new Reference(requester));
+			ServiceRequest request = Referrals.serviceRequest(patientUrn).setRequester(new Reference(requester));
 			request.addCategory().addCoding().setSystem("http://hl7.org/fhir/us/sdoh-clinicalcare/CodeSystem/SDOHCC-CodeSystemTemporaryCodes").setCode("food-insecurity");
-			request.getCode().addCoding().setSystem("http://snomed.info/sct").setCode("467771000124109");
 			bundle.addEntry().setFullUrl(requestUrn).setResource(request).getRequest().setMethod(HTTPVerb.POST).setUrl("ServiceRequest");
 			Task task = new Task()
 					.setStatus(Task.TaskStatus.REQUESTED)

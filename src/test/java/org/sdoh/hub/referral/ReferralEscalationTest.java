@@ -14,6 +14,7 @@ import org.hl7.fhir.r4.model.Task;
 import org.hl7.fhir.r4.model.Task.TaskStatus;
 import org.junit.jupiter.api.Test;
 import org.sdoh.hub.support.FhirServerTestBase;
+import org.sdoh.hub.support.Referrals;
 import org.springframework.beans.factory.annotation.Autowired;
 
 class ReferralEscalationTest extends FhirServerTestBase {
@@ -53,8 +54,7 @@ class ReferralEscalationTest extends FhirServerTestBase {
 	private IdType createReferral(TaskStatus status, Instant authoredOn, Instant deadline) {
 		String patient = create(new Patient().addName(new org.hl7.fhir.r4.model.HumanName().setFamily("Waiting")));
 		String org = create(new Organization().setName(unique("CBO")));
-		ServiceRequest request = new ServiceRequest().setStatus(ServiceRequest.ServiceRequestStatus.ACTIVE)
-				.setIntent(ServiceRequest.ServiceRequestIntent.ORDER).setSubject(new Reference(patient));
+		ServiceRequest request = Referrals.serviceRequest(patient);
 		Task task = ReferralTaskRulesTest.referral(status)
 				.setFocus(new Reference(create(request))).setFor(new Reference(patient))
 				.setRequester(new Reference(org)).setOwner(new Reference(org));

@@ -32,6 +32,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.sdoh.hub.support.FhirServerTestBase;
+import org.sdoh.hub.support.Referrals;
 
 /** The referral workflow through the REST API, as an EHR and a CBO system use it. */
 class ReferralWorkflowTest extends FhirServerTestBase {
@@ -48,14 +49,14 @@ class ReferralWorkflowTest extends FhirServerTestBase {
 		clinic = create(new Organization().setName(unique("Clinic")));
 		cbo = create(new Organization().setName(unique("Food bank")));
 		patient = create(new Patient().addName(new org.hl7.fhir.r4.model.HumanName().setFamily("Referred")));
-		serviceRequest = create(serviceRequestFor(patient));
+		serviceRequest = create(Referrals.serviceRequest(patient));
 	}
 
 	@Test
 	void directLightReferralClosesTheLoopWithTheProcedureInTaskOutput() {
 		Bundle referral = new Bundle().setType(BundleType.TRANSACTION);
 		String srUrn = "urn:uuid:" + java.util.UUID.randomUUID();
-		referral.addEntry().setFullUrl(srUrn).setResource(serviceRequestFor(patient)).getRequest().setMethod(HTTPVerb.POST).setUrl("ServiceRequest");
+		referral.addEntry().setFullUrl(srUrn).setResource(Referrals.serviceRequest(patient)).getRequest().setMethod(HTTPVerb.POST).setUrl("ServiceRequest");
 		referral.addEntry().setResource(task(TaskStatus.REQUESTED).setFocus(new Reference(srUrn))).getRequest().setMethod(HTTPVerb.POST).setUrl("Task");
 		client.transaction().withBundle(referral).withAdditionalHeader(PARTY, "requester").execute();
 
@@ -249,15 +250,6 @@ class ReferralWorkflowTest extends FhirServerTestBase {
 			task.addOutput().setValue(new Reference(serviceRequest)).getType().setText("additional-content");
 		}
 		return task;
-	}
-
-	private ServiceRequest serviceRequestFor(String subject) {
-		ServiceRequest request = new ServiceRequest()
-				.setStatus(ServiceRequest.ServiceRequestStatus.ACTIVE)
-				.setIntent(ServiceRequest.ServiceRequestIntent.ORDER)
-				.setSubject(new Reference(subject));
-		request.getCode().addCoding().setSystem("http://snomed.info/sct").setCode("467771000124109");
-		return request;
 	}
 
 	private IdType createTask(Task task) {

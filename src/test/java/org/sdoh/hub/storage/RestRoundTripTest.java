@@ -16,6 +16,7 @@ import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.Task;
 import org.junit.jupiter.api.Test;
 import org.sdoh.hub.support.FhirServerTestBase;
+import org.sdoh.hub.support.Referrals;
 
 class RestRoundTripTest extends FhirServerTestBase {
 
@@ -116,11 +117,7 @@ class RestRoundTripTest extends FhirServerTestBase {
 				.getRequest().setMethod(HTTPVerb.POST).setUrl("Organization");
 		bundle.addEntry().setFullUrl(patientUrn).setResource(patient(mrn, "Referral"))
 				.getRequest().setMethod(HTTPVerb.POST).setUrl("Patient");
-		ServiceRequest request = new ServiceRequest()
-				.setStatus(ServiceRequest.ServiceRequestStatus.ACTIVE)
-				.setIntent(ServiceRequest.ServiceRequestIntent.ORDER)
-				.setSubject(new Reference(patientUrn));
-		request.getCode().addCoding().setSystem("http://snomed.info/sct").setCode("467771000124109");
+		ServiceRequest request = Referrals.serviceRequest(patientUrn);
 		bundle.addEntry().setFullUrl(requestUrn).setResource(request).getRequest().setMethod(HTTPVerb.POST).setUrl("ServiceRequest");
 		Task task = new Task()
 				.setStatus(Task.TaskStatus.REQUESTED)

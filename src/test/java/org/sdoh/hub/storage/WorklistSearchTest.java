@@ -13,6 +13,7 @@ import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.Task;
 import org.junit.jupiter.api.Test;
 import org.sdoh.hub.support.FhirServerTestBase;
+import org.sdoh.hub.support.Referrals;
 
 /** The searches CBO systems poll: current on every call, paged, and with the IG's includes. */
 class WorklistSearchTest extends FhirServerTestBase {
@@ -84,10 +85,7 @@ class WorklistSearchTest extends FhirServerTestBase {
 
 	private Task task(String owner, Task.TaskStatus status) {
 		String patient = createPatient();
-		ServiceRequest request = new ServiceRequest()
-				.setStatus(ServiceRequest.ServiceRequestStatus.ACTIVE)
-				.setIntent(ServiceRequest.ServiceRequestIntent.ORDER)
-				.setSubject(new Reference(patient));
+		ServiceRequest request = Referrals.serviceRequest(patient);
 		Task task = new Task().setStatus(status).setIntent(Task.TaskIntent.ORDER).setOwner(new Reference(owner));
 		task.setFor(new Reference(patient));
 		task.setFocus(new Reference(client.create().resource(request).execute().getId().toUnqualifiedVersionless()));

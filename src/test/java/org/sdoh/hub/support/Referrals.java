@@ -1,0 +1,23 @@
+package org.sdoh.hub.support;
+
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.ServiceRequest;
+
+/** Referral resources as tests (and the benchmark) build them. */
+public final class Referrals {
+
+	/** SNOMED CT 467771000124109: assistance with application for food pantry program. */
+	public static final String FOOD_PANTRY_ASSISTANCE = "467771000124109";
+
+	private Referrals() {}
+
+	/** An active food-pantry ServiceRequest (intent order) about {@code subject}. */
+	public static ServiceRequest serviceRequest(String subject) {
+		ServiceRequest request = new ServiceRequest()
+				.setStatus(ServiceRequest.ServiceRequestStatus.ACTIVE)
+				.setIntent(ServiceRequest.ServiceRequestIntent.ORDER)
+				.setSubject(new Reference(subject));
+		request.getCode().addCoding().setSystem("http://snomed.info/sct").setCode(FOOD_PANTRY_ASSISTANCE);
+		return request;
+	}
+}
