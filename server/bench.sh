@@ -2,11 +2,13 @@
 # Benchmark on PostgreSQL: builds the jar, starts a throwaway PostgreSQL 15 cluster (Debian's
 # postgresql package) and the server, prints start-up time (launch -> first 200 from /fhir/metadata)
 # and RSS, then runs the benchmark driver (src/bench/java) and prints its table.
-#   server/bench.sh [tasks-to-seed]          (default 10000)
+#   server/bench.sh [tasks-to-seed] [cases]  (default 10000, patient,txn,poll,content; add igpoll for
+#                                             the IG's light-CBO poll with _lastUpdated and _include)
 # Environment: BENCH_PG_PORT (5433), BENCH_PORT (8090), JAVA_OPTS (the server's JVM options).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 TASKS="${1:-10000}"
+CASES="${2:-patient,txn,poll,content}"
 PG_PORT="${BENCH_PG_PORT:-5433}"
 PORT="${BENCH_PORT:-8090}"
 JAVA_OPTS="${JAVA_OPTS:--Xms256m -Xmx640m -XX:+UseG1GC -XX:MaxMetaspaceSize=256m -XX:ReservedCodeCacheSize=96m -Xss512k}"
@@ -42,5 +44,5 @@ echo "start-up to first /fhir/metadata: $(( (END_NS - START_NS) / 1000000 )) ms"
 echo "RSS after start-up: $(( $(ps -o rss= -p "$SERVER_PID") / 1024 )) MB"
 echo "JVM options: $JAVA_OPTS"
 
-mvn -B -q -Pbench test-compile exec:java -Dbench.url="http://127.0.0.1:$PORT/fhir" -Dbench.tasks="$TASKS"
+mvn -B -q -Pbench test-compile exec:java -Dbench.url="http://127.0.0.1:$PORT/fhir" -Dbench.tasks="$TASKS" -Dbench.cases="$CASES"
 echo "RSS after benchmark: $(( $(ps -o rss= -p "$SERVER_PID") / 1024 )) MB"

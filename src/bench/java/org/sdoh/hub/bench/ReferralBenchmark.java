@@ -23,7 +23,7 @@ import org.sdoh.hub.support.Referrals;
 /**
  * Drives a running server over HTTP and prints one table row per case: requests/s, p50 and p99
  * latency, errors. Usage: {@code ReferralBenchmark <fhir base url> [tasks-to-seed] [cases]} where cases
- * is a comma list of patient, txn, poll, content (default all). See README
+ * is a comma list of patient, txn, poll, igpoll, content (default patient,txn,poll,content). See README
  * "Benchmark" for the script that starts PostgreSQL and the server around it.
  */
 public final class ReferralBenchmark {
@@ -62,7 +62,7 @@ public final class ReferralBenchmark {
 			bench.print(bench.runner.run("referral transaction (Patient+ServiceRequest+Task)", 1, 500, i -> bench.referralTxn(1)));
 			bench.print(bench.runner.run("referral transaction (Patient+ServiceRequest+Task)", 8, 1000, i -> bench.referralTxn(1)));
 		}
-		if (!cases.contains("poll") && !cases.contains("content")) {
+		if (!cases.contains("poll") && !cases.contains("content") && !cases.contains("igpoll")) {
 			return;
 		}
 		long seedStart = System.nanoTime();
@@ -71,11 +71,26 @@ public final class ReferralBenchmark {
 		bench.print(seed);
 		System.out.printf("seeded %d Tasks in %.1f s%n", bundles * 50, (System.nanoTime() - seedStart) / 1e9);
 		String poll = "Task?owner=%s&status=requested&_count=50";
-		bench.print(bench.runner.run("Task?owner=X&status=requested&_count=50", 1, 500, i -> bench.get(String.format(poll, bench.owner(i)))));
-		bench.print(bench.runner.run("Task?owner=X&status=requested&_count=50", 8, 2000, i -> bench.get(String.format(poll, bench.owner(i)))));
+		if (cases.contains("poll")) {
+			bench.print(bench.runner.run("Task?owner=X&status=requested&_count=50", 1, 500, i -> bench.get(String.format(poll, bench.owner(i)))));
+			bench.print(bench.runner.run("Task?owner=X&status=requested&_count=50", 8, 2000, i -> bench.get(String.format(poll, bench.owner(i)))));
+		}
+		if (cases.contains("igpoll")) {
+			// The IG's light-CBO poll: open referrals changed since the last poll, with the ServiceRequest
+			// and the client in the same page.
+			String since = java.time.Instant.now().minus(java.time.Duration.ofDays(1)).toString();
+			String igPoll = "Task?owner=%s&status=requested,accepted,in-progress&_lastUpdated=gt" + since
+					+ "&_include=Task:focus&_include=Task:patient&_count=50";
+			bench.print(bench.runner.run("IG poll: owner+status+_lastUpdated, _include focus+patient", 1, 500,
+					i -> bench.get(String.format(igPoll, bench.owner(i)))));
+			bench.print(bench.runner.run("IG poll: owner+status+_lastUpdated, _include focus+patient", 8, 2000,
+					i -> bench.get(String.format(igPoll, bench.owner(i)))));
+		}
 		String fullText = "Patient?_content=" + bench.word + "&_count=50";
-		bench.print(bench.runner.run("Patient?_content=<word>&_count=50 (full text)", 1, 300, i -> bench.get(fullText)));
-		bench.print(bench.runner.run("Patient?_content=<word>&_count=50 (full text)", 8, 600, i -> bench.get(fullText)));
+		if (cases.contains("content")) {
+			bench.print(bench.runner.run("Patient?_content=<word>&_count=50 (full text)", 1, 300, i -> bench.get(fullText)));
+			bench.print(bench.runner.run("Patient?_content=<word>&_count=50 (full text)", 8, 600, i -> bench.get(fullText)));
+		}
 	}
 
 	private void print(LoadRunner.Result result) {

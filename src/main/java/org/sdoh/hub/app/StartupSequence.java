@@ -4,13 +4,14 @@ import ca.uhn.fhir.batch2.config.Batch2JobRegisterer;
 import org.sdoh.hub.conformance.ConformanceContentLoader;
 import org.sdoh.hub.conformance.FhirPackageInstaller;
 import org.sdoh.hub.demo.DemoNetworkLoader;
+import org.sdoh.hub.notification.SubscriptionTopicInstaller;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
  * What must be in the database before the first request is served, in order: installed FHIR
- * packages, then our own conformance content (which wins over a package's older copy), then the
- * demo network. Runs just before the web server opens its port, so no client ever sees a server
+ * packages, then our own conformance content (which wins over a package's older copy) and the
+ * IG's subscription topics, then the demo network. Runs just before the web server opens its port, so no client ever sees a server
  * without its search parameters or profiles.
  */
 @Component
@@ -22,6 +23,7 @@ public class StartupSequence implements SmartLifecycle {
 	private final Batch2JobRegisterer batchJobs;
 	private final FhirPackageInstaller packages;
 	private final ConformanceContentLoader conformance;
+	private final SubscriptionTopicInstaller topics;
 	private final DemoNetworkLoader demo;
 	private volatile boolean running;
 
@@ -29,10 +31,12 @@ public class StartupSequence implements SmartLifecycle {
 			Batch2JobRegisterer batchJobs,
 			FhirPackageInstaller packages,
 			ConformanceContentLoader conformance,
+			SubscriptionTopicInstaller topics,
 			DemoNetworkLoader demo) {
 		this.batchJobs = batchJobs;
 		this.packages = packages;
 		this.conformance = conformance;
+		this.topics = topics;
 		this.demo = demo;
 	}
 
@@ -42,6 +46,7 @@ public class StartupSequence implements SmartLifecycle {
 		batchJobs.start();
 		packages.installConfiguredPackages();
 		conformance.load();
+		topics.install();
 		demo.loadOnce();
 		running = true;
 	}

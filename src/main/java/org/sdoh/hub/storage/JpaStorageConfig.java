@@ -103,9 +103,12 @@ public class JpaStorageConfig {
 		return new PartitionSettings();
 	}
 
+	/** Notifications: rest-hook delivery (the IG's SHALL for servers offering subscriptions). */
 	@Bean
 	public SubscriptionSettings subscriptionSettings() {
-		return new SubscriptionSettings();
+		SubscriptionSettings settings = new SubscriptionSettings();
+		settings.addSupportedSubscriptionType(org.hl7.fhir.dstu2.model.Subscription.SubscriptionChannelType.RESTHOOK);
+		return settings;
 	}
 
 	@Primary
