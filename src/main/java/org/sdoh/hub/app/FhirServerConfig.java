@@ -21,6 +21,7 @@ import org.sdoh.hub.conformance.CapabilityStatementEnricher;
 import org.sdoh.hub.conformance.ProfileValidation;
 import org.sdoh.hub.inputsafety.RequestBodyLimitFilter;
 import org.sdoh.hub.inputsafety.RequestEncodingGuard;
+import org.sdoh.hub.notification.SubscriptionRelevanceFilter;
 import org.sdoh.hub.referral.ReferralTaskInterceptor;
 import org.sdoh.hub.referral.ServiceRequestStatusSync;
 import org.sdoh.hub.storage.IfMatchPreconditionInterceptor;
@@ -56,7 +57,8 @@ public class FhirServerConfig {
 			CapabilityStatementEnricher capabilityStatementEnricher,
 			ProfileValidation profileValidation,
 			IInterceptorService storageInterceptors,
-			ReferralTaskInterceptor referralTaskRules) {
+			ReferralTaskInterceptor referralTaskRules,
+			SubscriptionRelevanceFilter subscriptionRelevance) {
 		daoRegistry.setSupportedResourceTypes(ServedResourceTypes.ALL);
 		RestfulServer server = new RestfulServer(systemDao.getContext());
 		// Narratives are the sender's business; generating them costs time on every write.
@@ -97,6 +99,7 @@ public class FhirServerConfig {
 		// Storage-level rules run for every write, REST or internal (transactions, PATCH, start-up
 		// loading), so they are registered with HAPI's JPA interceptor service, not the REST server.
 		storageInterceptors.registerInterceptor(referralTaskRules); // referral Task workflow -> 422
+		storageInterceptors.registerInterceptor(subscriptionRelevance); // only changes someone can be notified of
 		if (properties.referral().syncServiceRequestStatus()) {
 			storageInterceptors.registerInterceptor(new ServiceRequestStatusSync(daoRegistry)); // SR follows its Tasks
 		}
