@@ -2,6 +2,7 @@ package org.sdoh.hub.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ca.uhn.fhir.jpa.subscription.match.registry.SubscriptionRegistry;
 import ca.uhn.fhir.subscription.SubscriptionConstants;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -28,9 +29,13 @@ import org.junit.jupiter.api.Test;
 import org.sdoh.hub.referral.ReferralTaskRules;
 import org.sdoh.hub.support.FhirServerTestBase;
 import org.sdoh.hub.support.Referrals;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** A CBO subscribed to the IG's Task topic gets a rest-hook notification for its referral's status change. */
 class TaskNotificationTest extends FhirServerTestBase {
+
+	@Autowired
+	SubscriptionRegistry registry;
 
 	private HttpServer subscriber;
 	private final BlockingQueue<String> received = new LinkedBlockingQueue<>();
@@ -87,13 +92,18 @@ class TaskNotificationTest extends FhirServerTestBase {
 		return (IdType) client.create().resource(subscription).execute().getId().toUnqualifiedVersionless();
 	}
 
+	/** Active in the database and registered in the server's matcher (which follows asynchronously). */
 	private void awaitActive(IdType subscription) throws InterruptedException {
 		Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
 		while (Instant.now().isBefore(deadline)) {
-			if (client.read().resource(Subscription.class).withId(subscription).execute().getStatus() == Subscription.SubscriptionStatus.ACTIVE) {
+			boolean active = client.read().resource(Subscription.class).withId(subscription).execute().getStatus()
+					== Subscription.SubscriptionStatus.ACTIVE;
+			boolean registered = registry.getTopicSubscriptionsByTopic(ReferralSubscriptionTopics.TASK_TOPIC).stream()
+					.anyMatch(s -> s.getId().equals(subscription.getIdPart()));
+			if (active && registered) {
 				return;
 			}
-			Thread.sleep(200);
+			Thread.sleep(100);
 		}
 		throw new AssertionError("Subscription " + subscription.getValue() + " did not become active");
 	}
