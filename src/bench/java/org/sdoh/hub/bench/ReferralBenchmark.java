@@ -12,7 +12,6 @@ import java.util.UUID;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Bundle.BundleType;
 import org.hl7.fhir.r4.model.Bundle.HTTPVerb;
-import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
@@ -119,15 +118,8 @@ public final class ReferralBenchmark {
 			ServiceRequest request = Referrals.serviceRequest(patientUrn).setRequester(new Reference(requester));
 			request.addCategory().addCoding().setSystem("http://hl7.org/fhir/us/sdoh-clinicalcare/CodeSystem/SDOHCC-CodeSystemTemporaryCodes").setCode("food-insecurity");
 			bundle.addEntry().setFullUrl(requestUrn).setResource(request).getRequest().setMethod(HTTPVerb.POST).setUrl("ServiceRequest");
-			Task task = new Task()
-					.setStatus(Task.TaskStatus.REQUESTED)
-					.setIntent(Task.TaskIntent.ORDER)
-					.setFocus(new Reference(requestUrn))
-					.setFor(new Reference(patientUrn))
-					.setRequester(new Reference(requester))
-					.setOwner(new Reference(owners.get(Math.floorMod(UUID.randomUUID().hashCode(), owners.size()))))
-					.setAuthoredOnElement(DateTimeType.now());
-			task.getCode().addCoding().setSystem("http://hl7.org/fhir/CodeSystem/task-code").setCode("fulfill");
+			Task task = Referrals.referralTask(requestUrn, patientUrn, requester,
+					owners.get(Math.floorMod(UUID.randomUUID().hashCode(), owners.size())));
 			bundle.addEntry().setResource(task).getRequest().setMethod(HTTPVerb.POST).setUrl("Task");
 		}
 		return HttpRequest.newBuilder(URI.create(base))

@@ -11,7 +11,7 @@ import java.util.Set;
 public record ReferralActor(Set<ReferralParty> parties, boolean administrative) {
 
 	public ReferralActor {
-		parties = parties.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(parties));
+		parties = Set.copyOf(parties);
 	}
 
 	/** A caller trusted for both sides and for administrative writes (authentication off, no side named). */

@@ -37,6 +37,13 @@ public final class ReferralReferenceRules {
 		return violations;
 	}
 
+	/** The Task's focus is a ServiceRequest stored on this server (so it can be read and kept in step). */
+	public static boolean focusesLocalServiceRequest(Task task) {
+		return task.getFocus().hasReference()
+				&& !isAbsolute(task.getFocus())
+				&& "ServiceRequest".equals(task.getFocus().getReferenceElement().getResourceType());
+	}
+
 	/** Absolute references point at another server (Direct exchange); they are not resolved here. */
 	static boolean isAbsolute(Reference reference) {
 		return reference.getReferenceElement().isAbsolute();

@@ -73,8 +73,7 @@ public class ReferralTaskInterceptor {
 	}
 
 	private ServiceRequest focusOf(Task task) {
-		if (!task.getFocus().hasReference() || ReferralReferenceRules.isAbsolute(task.getFocus())
-				|| !"ServiceRequest".equals(task.getFocus().getReferenceElement().getResourceType())) {
+		if (!ReferralReferenceRules.focusesLocalServiceRequest(task)) {
 			return null;
 		}
 		try {

@@ -29,9 +29,12 @@ public final class ReferralTaskRules {
 	/** A Task is a referral Task when it claims the IG profile or has the code task-code#fulfill. */
 	public static boolean isReferralTask(Task task) {
 		boolean claimsProfile = task.getMeta().getProfile().stream().anyMatch(p -> PROFILE.equals(p.getValue()));
-		boolean fulfills = task.getCode().getCoding().stream()
+		return claimsProfile || hasFulfillCode(task);
+	}
+
+	private static boolean hasFulfillCode(Task task) {
+		return task.getCode().getCoding().stream()
 				.anyMatch(c -> TASK_CODE_SYSTEM.equals(c.getSystem()) && FULFILL.equals(c.getCode()));
-		return claimsProfile || fulfills;
 	}
 
 	public static List<RuleViolation> checkCreate(Task task, ReferralActor actor) {
@@ -110,7 +113,7 @@ public final class ReferralTaskRules {
 		if (task.getIntent() != Task.TaskIntent.ORDER) {
 			violations.add(RuleViolation.invalid("Task.intent", "A referral Task has intent 'order'"));
 		}
-		if (!task.getCode().getCoding().stream().anyMatch(c -> TASK_CODE_SYSTEM.equals(c.getSystem()) && FULFILL.equals(c.getCode()))) {
+		if (!hasFulfillCode(task)) {
 			violations.add(RuleViolation.invalid("Task.code", "A referral Task has code " + TASK_CODE_SYSTEM + "#" + FULFILL));
 		}
 		requireReference(task.getFocus(), "Task.focus", "the ServiceRequest being fulfilled", violations);

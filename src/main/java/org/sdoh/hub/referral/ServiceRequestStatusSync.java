@@ -33,7 +33,7 @@ public class ServiceRequestStatusSync {
 	@Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_UPDATED)
 	public void afterTaskStatusChange(IBaseResource previous, IBaseResource updated) {
 		if (updated instanceof Task after && previous instanceof Task before && before.getStatus() != after.getStatus()
-				&& ReferralTaskRules.isReferralTask(after) && isLocalServiceRequest(after)) {
+				&& ReferralTaskRules.isReferralTask(after) && ReferralReferenceRules.focusesLocalServiceRequest(after)) {
 			syncFocusOf(after);
 		}
 	}
@@ -61,11 +61,5 @@ public class ServiceRequestStatusSync {
 				.filter(t -> !t.getIdElement().toUnqualifiedVersionless().getValue().equals(changingId))
 				.forEach(t -> statuses.add(t.getStatus()));
 		return statuses;
-	}
-
-	private static boolean isLocalServiceRequest(Task task) {
-		return task.getFocus().hasReference()
-				&& !ReferralReferenceRules.isAbsolute(task.getFocus())
-				&& "ServiceRequest".equals(task.getFocus().getReferenceElement().getResourceType());
 	}
 }

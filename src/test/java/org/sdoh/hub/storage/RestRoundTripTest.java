@@ -11,7 +11,6 @@ import org.hl7.fhir.r4.model.Bundle.HTTPVerb;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Patient;
-import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.Task;
 import org.junit.jupiter.api.Test;
@@ -119,15 +118,7 @@ class RestRoundTripTest extends FhirServerTestBase {
 				.getRequest().setMethod(HTTPVerb.POST).setUrl("Patient");
 		ServiceRequest request = Referrals.serviceRequest(patientUrn);
 		bundle.addEntry().setFullUrl(requestUrn).setResource(request).getRequest().setMethod(HTTPVerb.POST).setUrl("ServiceRequest");
-		Task task = new Task()
-				.setStatus(Task.TaskStatus.REQUESTED)
-				.setIntent(Task.TaskIntent.ORDER)
-				.setFocus(new Reference(requestUrn))
-				.setFor(new Reference(patientUrn))
-				.setRequester(new Reference(requesterUrn))
-				.setAuthoredOnElement(org.hl7.fhir.r4.model.DateTimeType.now())
-				.setOwner(owner == null ? null : new Reference(owner));
-		task.getCode().addCoding().setSystem("http://hl7.org/fhir/CodeSystem/task-code").setCode("fulfill");
+		Task task = Referrals.referralTask(requestUrn, patientUrn, requesterUrn, owner);
 		bundle.addEntry().setResource(task).getRequest().setMethod(HTTPVerb.POST).setUrl("Task");
 		return bundle;
 	}

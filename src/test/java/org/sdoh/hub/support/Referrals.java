@@ -1,7 +1,10 @@
 package org.sdoh.hub.support;
 
+import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.ServiceRequest;
+import org.hl7.fhir.r4.model.Task;
+import org.sdoh.hub.referral.ReferralTaskRules;
 
 /** Referral resources as tests (and the benchmark) build them. */
 public final class Referrals {
@@ -19,5 +22,19 @@ public final class Referrals {
 				.setSubject(new Reference(subject));
 		request.getCode().addCoding().setSystem("http://snomed.info/sct").setCode(FOOD_PANTRY_ASSISTANCE);
 		return request;
+	}
+
+	/** A new referral Task (requested, intent order, code fulfill, authored now); owner may be null. */
+	public static Task referralTask(String focus, String patient, String requester, String owner) {
+		Task task = new Task()
+				.setStatus(Task.TaskStatus.REQUESTED)
+				.setIntent(Task.TaskIntent.ORDER)
+				.setFocus(new Reference(focus))
+				.setFor(new Reference(patient))
+				.setRequester(new Reference(requester))
+				.setOwner(owner == null ? null : new Reference(owner))
+				.setAuthoredOnElement(DateTimeType.now());
+		task.getCode().addCoding().setSystem(ReferralTaskRules.TASK_CODE_SYSTEM).setCode(ReferralTaskRules.FULFILL);
+		return task;
 	}
 }
