@@ -4,7 +4,7 @@
 # and RSS, then runs the benchmark driver (src/bench/java) and prints its table.
 #   server/bench.sh [tasks-to-seed] [cases]  (default 10000, patient,txn,poll,content; add igpoll for
 #                                             the IG's light-CBO poll with _lastUpdated and _include)
-# Environment: BENCH_PG_PORT (5433), BENCH_PORT (8090), JAVA_OPTS (the server's JVM options).
+# Environment: BENCH_PG_PORT (5433), BENCH_PORT (8090), BENCH_CLUSTER (sdohbench), JAVA_OPTS (the server's JVM options).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 TASKS="${1:-10000}"
@@ -12,7 +12,7 @@ CASES="${2:-patient,txn,poll,content}"
 PG_PORT="${BENCH_PG_PORT:-5433}"
 PORT="${BENCH_PORT:-8090}"
 JAVA_OPTS="${JAVA_OPTS:--Xms256m -Xmx640m -XX:+UseG1GC -XX:MaxMetaspaceSize=256m -XX:ReservedCodeCacheSize=96m -Xss512k}"
-CLUSTER=sdohbench
+CLUSTER="${BENCH_CLUSTER:-sdohbench}"
 DATA_DIR="$(mktemp -d)"
 SERVER_PID=""
 
