@@ -17,6 +17,19 @@ import ca.uhn.fhir.rest.server.IncomingRequestAddressStrategy;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import ca.uhn.fhir.rest.server.interceptor.SearchPreferHandlingInterceptor;
 import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
+import ca.uhn.fhir.jpa.searchparam.MatchUrlService;
+import ca.uhn.fhir.rest.server.interceptor.consent.ConsentInterceptor;
+import ca.uhn.fhir.storage.interceptor.balp.BalpAuditCaptureInterceptor;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import org.sdoh.hub.audit.RefusedAccessAudit;
+import org.sdoh.hub.consent.ReferralConsentService;
+import org.sdoh.hub.consent.WithheldNotice;
+import org.sdoh.hub.security.OrganizationScopeInterceptor;
+import org.sdoh.hub.security.ScopeAuthorization;
+import org.sdoh.hub.security.SmartConfigurationServlet;
+import org.sdoh.hub.security.SubscriptionPayloadRule;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.sdoh.hub.conformance.CapabilityStatementEnricher;
 import org.sdoh.hub.conformance.ProfileValidation;
 import org.sdoh.hub.inputsafety.RequestBodyLimitFilter;
@@ -58,7 +71,10 @@ public class FhirServerConfig {
 			ProfileValidation profileValidation,
 			IInterceptorService storageInterceptors,
 			ReferralTaskInterceptor referralTaskRules,
-			SubscriptionRelevanceFilter subscriptionRelevance) {
+			SubscriptionRelevanceFilter subscriptionRelevance,
+			MatchUrlService matchUrlService,
+			BalpAuditCaptureInterceptor balpAudit,
+			RefusedAccessAudit refusedAccessAudit) {
 		daoRegistry.setSupportedResourceTypes(ServedResourceTypes.ALL);
 		RestfulServer server = new RestfulServer(systemDao.getContext());
 		// Narratives are the sender's business; generating them costs time on every write.
@@ -83,8 +99,23 @@ public class FhirServerConfig {
 		capabilityStatement.setIncludeResourceCounts(false);
 		server.setServerConformanceProvider(capabilityStatement);
 
-		// Interceptors, in the order a request meets them.
+		// Interceptors, in the order a request meets them. Spring Security has already checked the
+		// token (security/WebSecurityConfig); what it allows is decided here.
 		server.registerInterceptor(requestEncodingGuard); // wrong Content-Type -> 415
+		if (properties.security().enabled()) {
+			server.registerInterceptor(new OrganizationScopeInterceptor(daoRegistry, matchUrlService)); // own organization's referrals only
+			server.registerInterceptor(new SubscriptionPayloadRule()); // notifications carry ids, never data
+		}
+		server.registerInterceptor(new ScopeAuthorization()); // SMART scopes -> 403; audit trail read-only
+		if (properties.security().enabled()) {
+			server.registerInterceptor(new ConsentInterceptor(
+					new ReferralConsentService(daoRegistry, properties.consent().treatmentDisclosure()))); // withhold without consent
+			server.registerInterceptor(new WithheldNotice()); // "n resources withheld"
+		}
+		if (properties.audit().enabled()) {
+			server.registerInterceptor(balpAudit); // AuditEvent per access (BALP), stored asynchronously
+			server.registerInterceptor(refusedAccessAudit); // AuditEvent per refused access
+		}
 		server.registerInterceptor(new SearchPreferHandlingInterceptor(searchParamRegistry)); // unknown search params -> 400 (strict)
 		if (properties.api().offsetPaging()) {
 			server.registerInterceptor(new OffsetPagingInterceptor()); // searches page by _offset, nothing cached
@@ -112,6 +143,16 @@ public class FhirServerConfig {
 				new ServletRegistrationBean<>(restfulServer, FHIR_BASE_PATH + "/*");
 		registration.setLoadOnStartup(1);
 		return registration;
+	}
+
+	/** SMART App Launch discovery, public, only when tokens are required. */
+	@Bean
+	@ConditionalOnProperty(name = "sdoh.security.enabled", havingValue = "true")
+	public ServletRegistrationBean<SmartConfigurationServlet> smartConfiguration(SdohProperties properties, ObjectMapper json) {
+		List<String> scopes = List.of("openid", "fhirUser", "launch/patient", "offline_access",
+				"system/*.rs", "system/Task.rus", "system/ServiceRequest.cruds", "user/*.rs", "user/Task.rus", "patient/*.rs");
+		return new ServletRegistrationBean<>(
+				new SmartConfigurationServlet(properties.security().primaryIssuer(), scopes, json), SmartConfigurationServlet.PATH);
 	}
 
 	/** Bodies over the configured limit are refused before HAPI parses them. */

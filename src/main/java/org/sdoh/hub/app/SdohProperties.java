@@ -24,7 +24,10 @@ public record SdohProperties(
 		@Valid @NotNull @DefaultValue Validation validation,
 		@Valid @NotNull @DefaultValue List<FhirPackage> packages,
 		@Valid @NotNull @DefaultValue Demo demo,
-		@Valid @NotNull @DefaultValue Referral referral) {
+		@Valid @NotNull @DefaultValue Referral referral,
+		@Valid @NotNull @DefaultValue Security security,
+		@Valid @NotNull @DefaultValue Consent consent,
+		@Valid @NotNull @DefaultValue Audit audit) {
 
 	/** How the FHIR REST API behaves towards clients. */
 	public record Api(
@@ -76,4 +79,52 @@ public record SdohProperties(
 
 	/** The small demo network for the quick start, loaded once into an empty database. */
 	public record Demo(@DefaultValue("false") boolean enabled) {}
+
+	/**
+	 * Bearer-token authentication. Off only for the loopback-bound quick start (the server refuses to
+	 * start off on any other address). Tokens must come from one of {@code issuers} and name
+	 * {@code audience}; the caller's organization is the {@code organizationClaim} claim.
+	 */
+	public record Security(
+			@DefaultValue("false") boolean enabled,
+			@Valid @NotNull @DefaultValue List<TrustedIssuer> issuers,
+			@NotBlank @DefaultValue("sdoh-fhir-api") String audience,
+			@NotBlank @DefaultValue("fhir_organization") String organizationClaim,
+			@NotBlank @DefaultValue("fhirUser") String fhirUserClaim,
+			/** Realm roles of callers allowed everything (data migration, network operations). */
+			@NotNull @DefaultValue("network-admin") List<String> adminRoles,
+			/** Realm roles that read the audit trail. */
+			@NotNull @DefaultValue("auditor") List<String> auditorRoles,
+			/** Realm roles acting for the owner (CBO) side of referrals; all others act for the requester side. */
+			@NotNull @DefaultValue({"cbo-staff", "cbo-system"}) List<String> ownerSideRoles) {
+
+		/** The issuer SMART discovery points clients to (the first trusted one). */
+		public TrustedIssuer primaryIssuer() {
+			return issuers.isEmpty() ? null : issuers.get(0);
+		}
+	}
+
+	/**
+	 * An OpenID Connect issuer whose tokens are accepted. {@code jwkSetUri} defaults to Keycloak's
+	 * certificate endpoint below the issuer; set it when the server reaches the issuer by another
+	 * address than the one in the tokens (e.g. inside docker-compose).
+	 */
+	public record TrustedIssuer(@NotBlank String issuerUri, @DefaultValue("") String jwkSetUri) {
+
+		public String effectiveJwkSetUri() {
+			return jwkSetUri.isBlank() ? issuerUri + "/protocol/openid-connect/certs" : jwkSetUri;
+		}
+	}
+
+	/** How Consent is enforced (see README "Security"). */
+	public record Consent(
+			/**
+			 * Release a referred client's non-sensitive supporting information (the ServiceRequest's
+			 * supportingInfo) to the CBO that owns the referral Task without a Consent naming it, as
+			 * disclosure for treatment. Sensitive-labelled data always needs a Consent.
+			 */
+			@DefaultValue("false") boolean treatmentDisclosure) {}
+
+	/** The audit trail (IHE BALP AuditEvents, stored in this server). */
+	public record Audit(@DefaultValue("true") boolean enabled, @Min(100) @DefaultValue("10000") int queueCapacity) {}
 }

@@ -19,6 +19,11 @@ public record ReferralActor(Set<ReferralParty> parties, boolean administrative) 
 		return new ReferralActor(EnumSet.allOf(ReferralParty.class), true);
 	}
 
+	/** A caller acting for neither side of this referral (may change nothing of it). */
+	public static ReferralActor none() {
+		return new ReferralActor(EnumSet.noneOf(ReferralParty.class), false);
+	}
+
 	public static ReferralActor of(ReferralParty party) {
 		return new ReferralActor(EnumSet.of(party), false);
 	}

@@ -39,7 +39,7 @@ public class ReferralTaskInterceptor {
 	@Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED)
 	public void onCreate(IBaseResource resource, RequestDetails request) {
 		if (resource instanceof Task task && ReferralTaskRules.isReferralTask(task)) {
-			refuseIfAny(ReferralTaskRules.checkCreate(task, ReferralActorResolver.resolve(request)));
+			refuseIfAny(ReferralTaskRules.checkCreate(task, ReferralActorResolver.resolve(request, task)));
 		}
 	}
 
@@ -47,7 +47,7 @@ public class ReferralTaskInterceptor {
 	public void onUpdate(IBaseResource previous, IBaseResource updated, RequestDetails request) {
 		if (updated instanceof Task after && previous instanceof Task before
 				&& (ReferralTaskRules.isReferralTask(before) || ReferralTaskRules.isReferralTask(after))) {
-			refuseIfAny(ReferralTaskRules.checkUpdate(before, after, ReferralActorResolver.resolve(request)));
+			refuseIfAny(ReferralTaskRules.checkUpdate(before, after, ReferralActorResolver.resolve(request, before)));
 		}
 	}
 

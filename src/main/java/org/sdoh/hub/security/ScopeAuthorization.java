@@ -1,0 +1,129 @@
+package org.sdoh.hub.security;
+
+import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.server.interceptor.auth.AuthorizationInterceptor;
+import ca.uhn.fhir.rest.server.interceptor.auth.IAuthRule;
+import ca.uhn.fhir.rest.server.interceptor.auth.IAuthRuleBuilder;
+import ca.uhn.fhir.rest.server.interceptor.auth.IAuthRuleTester;
+import ca.uhn.fhir.rest.server.interceptor.auth.PolicyEnum;
+import ca.uhn.fhir.rest.server.interceptor.auth.RuleBuilder;
+import java.util.List;
+import java.util.Optional;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Task;
+import org.sdoh.hub.security.SmartScopes.Context;
+import org.sdoh.hub.security.SmartScopes.Interaction;
+import org.sdoh.hub.security.SmartScopes.Scope;
+
+/**
+ * SMART scopes → HAPI authorization rules, in one place. Each resource scope becomes allow rules for
+ * its interactions; a patient scope is limited to that patient's compartment; referral Tasks are
+ * limited to the caller's organization's side (owner for CBOs, requester for clinics), checked on
+ * the stored and the new version of every update. AuditEvents are never written through the API
+ * and read only by auditors. Anything no rule allows is refused with 403.
+ */
+public class ScopeAuthorization extends AuthorizationInterceptor {
+
+	/** Operations any authenticated caller may invoke; their results still pass the read rules. */
+	private static final List<String> OPERATIONS = List.of(
+			"$expand", "$validate-code", "$lookup", "$find", "$extract", "$status", "$validate", "$meta");
+
+	public ScopeAuthorization() {
+		super(PolicyEnum.DENY);
+	}
+
+	@Override
+	public List<IAuthRule> buildRuleList(RequestDetails request) {
+		Optional<Caller> current = Caller.current();
+		RuleBuilder rules = new RuleBuilder();
+		rules.allow("capabilities").metadata();
+		auditTrailRules(rules, current);
+		if (current.isEmpty() || current.get().admin()) {
+			return rules.allowAll("trusted caller (authentication off, internal, or network administrator)").build();
+		}
+		Caller caller = current.get();
+		for (Scope scope : caller.scopes().all()) {
+			scopeRules(rules, caller, scope);
+		}
+		rules.allow("transaction entries follow the rules above").transaction().withAnyOperation().andApplyNormalRules();
+		for (String operation : OPERATIONS) {
+			rules.allow(operation).operation().named(operation).onAnyType().andRequireExplicitResponseAuthorization();
+			rules.allow(operation).operation().named(operation).onAnyInstance().andRequireExplicitResponseAuthorization();
+			rules.allow(operation).operation().named(operation).onServer().andRequireExplicitResponseAuthorization();
+		}
+		return rules.denyAll("No scope of this token allows this request").build();
+	}
+
+	private static void auditTrailRules(IAuthRuleBuilder rules, Optional<Caller> caller) {
+		rules.deny("AuditEvents are written only by the server").write().resourcesOfType("AuditEvent").withAnyId();
+		rules.deny("AuditEvents cannot be deleted").delete().resourcesOfType("AuditEvent").withAnyId();
+		if (caller.isPresent() && caller.get().auditor()) {
+			rules.allow("auditors read the audit trail").read().resourcesOfType("AuditEvent").withAnyId();
+		} else if (caller.isPresent()) {
+			rules.deny("Only auditors read the audit trail").read().resourcesOfType("AuditEvent").withAnyId();
+		}
+	}
+
+	private static void scopeRules(IAuthRuleBuilder rules, Caller caller, Scope scope) {
+		String name = scope.context().name().toLowerCase() + "/" + scope.resourceType();
+		boolean allTypes = scope.resourceType().equals("*");
+		if (scope.context() == Context.PATIENT) {
+			// Patient apps see their own compartment and nothing else, whatever the scope says.
+			caller.patient().ifPresent(patient -> {
+				if (scope.interactions().contains(Interaction.READ) || scope.interactions().contains(Interaction.SEARCH)) {
+					var read = rules.allow(name).read();
+					(allTypes ? read.allResources() : read.resourcesOfType(scope.resourceType()))
+							.inCompartment("Patient", new IdType(patient));
+				}
+			});
+			return;
+		}
+		IAuthRuleTester ownSide = new OwnedTaskTester(caller, false);
+		if (scope.interactions().contains(Interaction.READ) || scope.interactions().contains(Interaction.SEARCH)) {
+			var read = rules.allow(name + " read").read();
+			(allTypes ? read.allResources() : read.resourcesOfType(scope.resourceType())).withAnyId().withTester(ownSide);
+		}
+		if (scope.interactions().contains(Interaction.CREATE)) {
+			var create = rules.allow(name + " create").create();
+			(allTypes ? create.allResources() : create.resourcesOfType(scope.resourceType())).withAnyId().withTester(ownSide);
+		}
+		if (scope.interactions().contains(Interaction.UPDATE)) {
+			var write = rules.allow(name + " update").write();
+			(allTypes ? write.allResources() : write.resourcesOfType(scope.resourceType()))
+					.withAnyId()
+					.withTester(new OwnedTaskTester(caller, true));
+			rules.allow(name + " patch").patch().allRequests();
+		}
+		if (scope.interactions().contains(Interaction.DELETE)) {
+			var delete = rules.allow(name + " delete").delete();
+			(allTypes ? delete.allResources() : delete.resourcesOfType(scope.resourceType())).withAnyId();
+		}
+	}
+
+	/**
+	 * A CBO handles only the referral Tasks it owns: checked on every Task shown, created or updated
+	 * (the stored and the new version). Clinics are scoped by their patients
+	 * ({@link OrganizationScopeInterceptor}), as the IG's Tasks name a PractitionerRole as requester.
+	 */
+	private record OwnedTaskTester(Caller caller, boolean updatesOnly) implements IAuthRuleTester {
+
+		@Override
+		public boolean matches(RuleTestRequest request) {
+			return !(updatesOnly && request.operation == RestOperationTypeEnum.CREATE) && owned(request.resource);
+		}
+
+		@Override
+		public boolean matchesOutput(RuleTestRequest request) {
+			return owned(request.resource);
+		}
+
+		private boolean owned(IBaseResource resource) {
+			if (!caller.isOrganizationBound() || !caller.ownerSide() || !(resource instanceof Task task)) {
+				return true;
+			}
+			return caller.isOwnOrganization(task.getOwner().getReference());
+		}
+	}
+}

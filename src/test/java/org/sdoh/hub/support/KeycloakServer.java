@@ -1,0 +1,124 @@
+package org.sdoh.hub.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * A real Keycloak (the server distribution from Maven Central, unpacked by the build under
+ * target/keycloak) with the project's realm file, in development mode with an in-memory database.
+ * Its port is fixed when the class loads, so the secured server can trust its issuer before it runs.
+ * Fails — never skips — when the distribution is missing or Keycloak does not come up.
+ */
+public final class KeycloakServer {
+
+	public static final String REALM = "sdoh";
+	public static final String EHR_SECRET = "test-ehr-secret";
+	public static final String CBO_SECRET = "test-cbo-secret";
+
+	private static final int PORT = freePort();
+	private static Process process;
+
+	private KeycloakServer() {}
+
+	public static String baseUrl() {
+		return "http://localhost:" + PORT;
+	}
+
+	public static String issuer() {
+		return baseUrl() + "/realms/" + REALM;
+	}
+
+	public static String tokenEndpoint() {
+		return issuer() + "/protocol/openid-connect/token";
+	}
+
+	/** Starts Keycloak once per test run; {@code backendJwksUrl} is where the private_key_jwt client's keys are. */
+	public static synchronized void start(String backendJwksUrl) {
+		if (process != null) {
+			return;
+		}
+		Path home = Path.of(System.getProperty("keycloak.home", "target/keycloak/missing"));
+		Path launcher = home.resolve("bin/kc.sh");
+		if (!Files.isRegularFile(launcher)) {
+			throw new IllegalStateException("Keycloak distribution not found at " + home + " (the Maven build unpacks it)");
+		}
+		try {
+			Path imports = Files.createDirectories(home.resolve("data/import"));
+			Files.copy(Path.of("server/keycloak/realm-sdoh.json"), imports.resolve("realm-sdoh.json"),
+					StandardCopyOption.REPLACE_EXISTING);
+			ProcessBuilder builder = new ProcessBuilder(
+					"bash", launcher.toString(), "start-dev", "--import-realm", "--db=dev-mem",
+					"--http-host=127.0.0.1", "--http-port=" + PORT, "--hostname=" + baseUrl(), "--cache=local")
+					.redirectErrorStream(true)
+					.redirectOutput(Path.of("target", "keycloak.log").toFile());
+			builder.environment().put("EHR_CLIENT_SECRET", EHR_SECRET);
+			builder.environment().put("CBO_CLIENT_SECRET", CBO_SECRET);
+			builder.environment().put("EHR_BACKEND_JWKS_URL", backendJwksUrl);
+			builder.environment().put("DEMO_USER_PASSWORD", "test-password");
+			builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
+			builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
+			process = builder.start();
+			Runtime.getRuntime().addShutdownHook(new Thread(KeycloakServer::stop));
+			awaitRealm(Duration.ofMinutes(4));
+		} catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	private static void awaitRealm(Duration timeout) {
+		HttpClient http = HttpClient.newHttpClient();
+		Instant deadline = Instant.now().plus(timeout);
+		HttpRequest discovery = HttpRequest.newBuilder(URI.create(issuer() + "/.well-known/openid-configuration")).build();
+		while (Instant.now().isBefore(deadline)) {
+			if (!process.isAlive()) {
+				throw new IllegalStateException("Keycloak exited with " + process.exitValue() + "; see target/keycloak.log");
+			}
+			try {
+				if (http.send(discovery, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+					return;
+				}
+			} catch (IOException notYet) {
+				// not listening yet
+			} catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(e);
+			}
+			sleep();
+		}
+		throw new IllegalStateException("Keycloak did not serve realm " + REALM + " within " + timeout + "; see target/keycloak.log");
+	}
+
+	private static void sleep() {
+		try {
+			Thread.sleep(500);
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+	}
+
+	private static void stop() {
+		if (process != null) {
+			process.descendants().forEach(ProcessHandle::destroy);
+			process.destroy();
+		}
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		} catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+}
