@@ -34,6 +34,7 @@ public final class ReferralBenchmark {
 	private final String base;
 	private final IParser parser = FHIR.newJsonParser();
 	private final LoadRunner runner = new LoadRunner();
+	private final BenchCallers callers = new BenchCallers();
 	private final List<String> owners = new ArrayList<>();
 	private final String requester;
 	private final String word = "benchword" + Long.toHexString(System.nanoTime());
@@ -54,8 +55,8 @@ public final class ReferralBenchmark {
 		System.out.println(LoadRunner.HEADER);
 		bench.print(bench.runner.run("warm-up: referral transaction", 4, 300, i -> bench.referralTxn(1)));
 		if (cases.contains("patient")) {
-			bench.print(bench.runner.run("POST Patient", 1, 1000, i -> bench.post("Patient", bench.patient())));
-			bench.print(bench.runner.run("POST Patient", 8, 2000, i -> bench.post("Patient", bench.patient())));
+			bench.print(bench.runner.run("POST Patient", 1, 1000, i -> bench.post("Patient", bench.patient(), "return=minimal")));
+			bench.print(bench.runner.run("POST Patient", 8, 2000, i -> bench.post("Patient", bench.patient(), "return=minimal")));
 		}
 		if (cases.contains("txn")) {
 			bench.print(bench.runner.run("referral transaction (Patient+ServiceRequest+Task)", 1, 500, i -> bench.referralTxn(1)));
@@ -71,8 +72,8 @@ public final class ReferralBenchmark {
 		System.out.printf("seeded %d Tasks in %.1f s%n", bundles * 50, (System.nanoTime() - seedStart) / 1e9);
 		String poll = "Task?owner=%s&status=requested&_count=50";
 		if (cases.contains("poll")) {
-			bench.print(bench.runner.run("Task?owner=X&status=requested&_count=50", 1, 500, i -> bench.get(String.format(poll, bench.owner(i)))));
-			bench.print(bench.runner.run("Task?owner=X&status=requested&_count=50", 8, 2000, i -> bench.get(String.format(poll, bench.owner(i)))));
+			bench.print(bench.runner.run("Task?owner=X&status=requested&_count=50", 1, 500, i -> bench.poll(poll, bench.owner(i))));
+			bench.print(bench.runner.run("Task?owner=X&status=requested&_count=50", 8, 2000, i -> bench.poll(poll, bench.owner(i))));
 		}
 		if (cases.contains("igpoll")) {
 			// The IG's light-CBO poll: open referrals changed since the last poll, with the ServiceRequest
@@ -81,9 +82,9 @@ public final class ReferralBenchmark {
 			String igPoll = "Task?owner=%s&status=requested,accepted,in-progress&_lastUpdated=gt" + since
 					+ "&_include=Task:focus&_include=Task:patient&_count=50";
 			bench.print(bench.runner.run("IG poll: owner+status+_lastUpdated, _include focus+patient", 1, 500,
-					i -> bench.get(String.format(igPoll, bench.owner(i)))));
+					i -> bench.poll(igPoll, bench.owner(i))));
 			bench.print(bench.runner.run("IG poll: owner+status+_lastUpdated, _include focus+patient", 8, 2000,
-					i -> bench.get(String.format(igPoll, bench.owner(i)))));
+					i -> bench.poll(igPoll, bench.owner(i))));
 		}
 		String fullText = "Patient?_content=" + bench.word + "&_count=50";
 		if (cases.contains("content")) {
@@ -105,6 +106,8 @@ public final class ReferralBenchmark {
 		patient.addIdentifier().setSystem("urn:bench:mrn").setValue(UUID.randomUUID().toString());
 		patient.addName().setFamily("Bench").addGiven(word);
 		patient.setBirthDateElement(new org.hl7.fhir.r4.model.DateType("1980-01-01"));
+		// the clinic's own patient: what its EHR may see when tokens are required
+		patient.setManagingOrganization(new Reference(requester));
 		return patient;
 	}
 
@@ -122,33 +125,40 @@ public final class ReferralBenchmark {
 					owners.get(Math.floorMod(UUID.randomUUID().hashCode(), owners.size())));
 			bundle.addEntry().setResource(task).getRequest().setMethod(HTTPVerb.POST).setUrl("Task");
 		}
-		return HttpRequest.newBuilder(URI.create(base))
+		return callers.asEhr(HttpRequest.newBuilder(URI.create(base)), requester)
 				.header("Content-Type", JSON)
 				.header("Prefer", "return=minimal")
 				.POST(HttpRequest.BodyPublishers.ofString(parser.encodeResourceToString(bundle)))
 				.build();
 	}
 
-	private HttpRequest post(String type, org.hl7.fhir.r4.model.Resource resource) {
-		return post(type, resource, "return=minimal");
-	}
-
 	private HttpRequest post(String type, org.hl7.fhir.r4.model.Resource resource, String prefer) {
-		return HttpRequest.newBuilder(URI.create(base + "/" + type))
+		return callers.asEhr(HttpRequest.newBuilder(URI.create(base + "/" + type)), requester)
 				.header("Content-Type", JSON)
 				.header("Prefer", prefer)
 				.POST(HttpRequest.BodyPublishers.ofString(parser.encodeResourceToString(resource)))
 				.build();
 	}
 
+	/** A search by the clinic's EHR. */
 	private HttpRequest get(String relative) {
-		return HttpRequest.newBuilder(URI.create(base + "/" + relative)).header("Accept", JSON).GET().build();
+		return callers.asEhr(HttpRequest.newBuilder(URI.create(base + "/" + relative)), requester)
+				.header("Accept", JSON).GET().build();
+	}
+
+	/** A worklist poll by the CBO that owns the Tasks. */
+	private HttpRequest poll(String template, String owner) {
+		return callers.asCbo(HttpRequest.newBuilder(URI.create(base + "/" + String.format(template, owner))), owner)
+				.header("Accept", JSON).GET().build();
 	}
 
 	private String create(org.hl7.fhir.r4.model.Resource resource) throws Exception {
-		HttpResponse<String> response = HttpClient.newHttpClient().send(
-				post(resource.fhirType(), resource, "return=representation"),
-				HttpResponse.BodyHandlers.ofString());
+		HttpRequest request = callers.asAdmin(HttpRequest.newBuilder(URI.create(base + "/" + resource.fhirType())))
+				.header("Content-Type", JSON)
+				.header("Prefer", "return=representation")
+				.POST(HttpRequest.BodyPublishers.ofString(parser.encodeResourceToString(resource)))
+				.build();
+		HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
 		if (response.statusCode() != 201) {
 			throw new IllegalStateException("Could not create " + resource.fhirType() + ": " + response.body());
 		}

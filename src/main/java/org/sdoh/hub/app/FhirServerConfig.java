@@ -22,13 +22,14 @@ import ca.uhn.fhir.rest.server.interceptor.consent.ConsentInterceptor;
 import ca.uhn.fhir.storage.interceptor.balp.BalpAuditCaptureInterceptor;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
-import org.sdoh.hub.audit.RefusedAccessAudit;
+import org.sdoh.hub.audit.RequestAudit;
 import org.sdoh.hub.consent.ReferralConsentService;
 import org.sdoh.hub.consent.WithheldNotice;
 import org.sdoh.hub.security.OrganizationScopeInterceptor;
+import org.sdoh.hub.security.PatientScopeNarrowing;
 import org.sdoh.hub.security.ScopeAuthorization;
 import org.sdoh.hub.security.SmartConfigurationServlet;
-import org.sdoh.hub.security.SubscriptionPayloadRule;
+import org.sdoh.hub.security.SubscriptionRules;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.sdoh.hub.conformance.CapabilityStatementEnricher;
 import org.sdoh.hub.conformance.ProfileValidation;
@@ -74,7 +75,7 @@ public class FhirServerConfig {
 			SubscriptionRelevanceFilter subscriptionRelevance,
 			MatchUrlService matchUrlService,
 			BalpAuditCaptureInterceptor balpAudit,
-			RefusedAccessAudit refusedAccessAudit) {
+			RequestAudit requestAudit) {
 		daoRegistry.setSupportedResourceTypes(ServedResourceTypes.ALL);
 		RestfulServer server = new RestfulServer(systemDao.getContext());
 		// Narratives are the sender's business; generating them costs time on every write.
@@ -104,7 +105,8 @@ public class FhirServerConfig {
 		server.registerInterceptor(requestEncodingGuard); // wrong Content-Type -> 415
 		if (properties.security().enabled()) {
 			server.registerInterceptor(new OrganizationScopeInterceptor(daoRegistry, matchUrlService)); // own organization's referrals only
-			server.registerInterceptor(new SubscriptionPayloadRule()); // notifications carry ids, never data
+			server.registerInterceptor(new PatientScopeNarrowing(server.getFhirContext())); // patient apps: own data only
+			server.registerInterceptor(new SubscriptionRules()); // ids-only payloads, own subscriptions
 		}
 		server.registerInterceptor(new ScopeAuthorization()); // SMART scopes -> 403; audit trail read-only
 		if (properties.security().enabled()) {
@@ -113,8 +115,8 @@ public class FhirServerConfig {
 			server.registerInterceptor(new WithheldNotice()); // "n resources withheld"
 		}
 		if (properties.audit().enabled()) {
-			server.registerInterceptor(balpAudit); // AuditEvent per access (BALP), stored asynchronously
-			server.registerInterceptor(refusedAccessAudit); // AuditEvent per refused access
+			server.registerInterceptor(requestAudit); // one audit record per request, refusals included
+			server.registerInterceptor(balpAudit); // ... described by HAPI's BALP AuditEvents, stored asynchronously
 		}
 		server.registerInterceptor(new SearchPreferHandlingInterceptor(searchParamRegistry)); // unknown search params -> 400 (strict)
 		if (properties.api().offsetPaging()) {

@@ -2,7 +2,6 @@ package org.sdoh.hub.audit;
 
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
-import ca.uhn.fhir.storage.interceptor.balp.IBalpAuditEventSink;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -18,7 +17,7 @@ import org.springframework.context.SmartLifecycle;
  * not a database write. The queue is bounded: when it is full, the request thread writes the event
  * itself (slower, never lost). Stopping the server drains the queue first.
  */
-public class AsyncAuditTrail implements IBalpAuditEventSink, SmartLifecycle {
+public class AsyncAuditTrail implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(AsyncAuditTrail.class);
 
@@ -33,15 +32,15 @@ public class AsyncAuditTrail implements IBalpAuditEventSink, SmartLifecycle {
 		this.queue = new ArrayBlockingQueue<>(capacity);
 	}
 
-	@Override
-	public void recordAuditEvent(AuditEvent event) {
+	/** Accepts an event for storage; returns at once unless the queue is full. */
+	public void store(AuditEvent event) {
 		unstored.incrementAndGet();
 		if (!running || !queue.offer(event)) {
-			store(event);
+			write(event);
 		}
 	}
 
-	private void store(IBaseResource event) {
+	private void write(IBaseResource event) {
 		try {
 			daoRegistry.getResourceDao("AuditEvent").create(event, new SystemRequestDetails());
 		} catch (RuntimeException e) {
@@ -56,7 +55,7 @@ public class AsyncAuditTrail implements IBalpAuditEventSink, SmartLifecycle {
 			try {
 				AuditEvent event = queue.poll(200, TimeUnit.MILLISECONDS);
 				if (event != null) {
-					store(event);
+					write(event);
 				}
 			} catch (InterruptedException e) {
 				Thread.currentThread().interrupt();

@@ -15,14 +15,14 @@ public class AuditConfig {
 		return new AsyncAuditTrail(daoRegistry, properties.audit().queueCapacity());
 	}
 
-	/** HAPI's IHE Basic Audit Logging Pattern: one AuditEvent per read, query, create, update, delete. */
 	@Bean
-	public BalpAuditCaptureInterceptor balpAudit(AsyncAuditTrail auditTrail) {
-		return new BalpAuditCaptureInterceptor(auditTrail, new CallerAuditContext());
+	public RequestAudit requestAudit(AsyncAuditTrail auditTrail) {
+		return new RequestAudit(auditTrail);
 	}
 
+	/** HAPI's IHE Basic Audit Logging Pattern: AuditEvents for reads, queries, creates, updates, deletes. */
 	@Bean
-	public RefusedAccessAudit refusedAccessAudit(AsyncAuditTrail auditTrail) {
-		return new RefusedAccessAudit(auditTrail);
+	public BalpAuditCaptureInterceptor balpAudit(RequestAudit requestAudit) {
+		return new BalpAuditCaptureInterceptor(requestAudit, new CallerAuditContext());
 	}
 }

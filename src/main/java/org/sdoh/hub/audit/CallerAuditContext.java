@@ -2,6 +2,8 @@ package org.sdoh.hub.audit;
 
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.storage.interceptor.balp.IBalpAuditContextServices;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.instance.model.api.IIdType;
 import org.hl7.fhir.r4.model.Reference;
 import org.sdoh.hub.security.Caller;
 
@@ -26,6 +28,16 @@ public class CallerAuditContext implements IBalpAuditContextServices {
 		return Caller.current()
 				.map(caller -> identified(USER_SYSTEM, caller.subject(), caller.describe()))
 				.orElseGet(() -> identified(USER_SYSTEM, "anonymous", "anonymous (authentication off)"));
+	}
+
+	/**
+	 * Compartment owners and data ids as plain {@code Type/id}: BALP otherwise tells
+	 * {@code Patient/1/_history/2} (the Patient shown) from {@code Patient/1} (a reference to it) and
+	 * records two patient events for one patient.
+	 */
+	@Override
+	public String massageResourceIdForStorage(RequestDetails request, IBaseResource resource, IIdType id) {
+		return id.toUnqualifiedVersionless().getValue();
 	}
 
 	private static Reference identified(String system, String value, String display) {

@@ -2,10 +2,12 @@ package org.sdoh.hub.consent;
 
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
+import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenParam;
+import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import ca.uhn.fhir.rest.server.interceptor.consent.ConsentOutcome;
 import ca.uhn.fhir.rest.server.interceptor.consent.IConsentContextServices;
 import ca.uhn.fhir.rest.server.interceptor.consent.IConsentService;
@@ -74,7 +76,16 @@ public class ReferralConsentService implements IConsentService {
 		return disclose ? ConsentOutcome.PROCEED : withhold(request);
 	}
 
+	/**
+	 * A withheld resource leaves a search with a count of what was withheld; a read of it is refused
+	 * with 403 rather than 404, so the receiver knows it exists but is not disclosed to it.
+	 */
 	private static ConsentOutcome withhold(RequestDetails request) {
+		RestOperationTypeEnum operation = request.getRestOperationType();
+		if (operation == RestOperationTypeEnum.READ || operation == RestOperationTypeEnum.VREAD) {
+			throw new ForbiddenOperationException(
+					"Withheld: no Consent of the patient covers disclosure of this resource to your organization");
+		}
 		WithheldNotice.count(request);
 		return ConsentOutcome.REJECT;
 	}

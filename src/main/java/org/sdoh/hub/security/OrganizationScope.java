@@ -15,6 +15,7 @@ import java.util.Set;
  *   <li>A clinic (requester side) sees everything of its own patients (Patient.managingOrganization),
  *       including their referral Tasks, whoever of the clinic requested them (the IG's Tasks name a
  *       PractitionerRole as requester, so the requester reference alone cannot tell the clinic).</li>
+ *   <li>Each sees the Subscriptions it created ({@link SubscriptionRules}).</li>
  *   <li>Directory and conformance resources are public to every authenticated caller.</li>
  *   <li>Any other type is not available to organization-bound callers.</li>
  * </ul>
@@ -52,6 +53,9 @@ public final class OrganizationScope {
 	public static Optional<Map<String, String>> criteria(String resourceType, String organization, boolean ownerSide) {
 		if (PUBLIC_TYPES.contains(resourceType)) {
 			return Optional.of(Map.of());
+		}
+		if (resourceType.equals("Subscription")) {
+			return Optional.of(Map.of("_tag", SubscriptionRules.SUBSCRIBER_TAG + "|" + organization));
 		}
 		return Optional.ofNullable(ownerSide ? ownerSide(resourceType, organization) : requesterSide(resourceType, organization));
 	}

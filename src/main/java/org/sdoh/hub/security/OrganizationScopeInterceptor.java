@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.hl7.fhir.instance.model.api.IBaseBundle;
+import org.hl7.fhir.r4.model.Bundle;
 
 /**
  * Applies {@link OrganizationScope} to the requests of organization-bound callers: searches get the
@@ -60,8 +62,8 @@ public class OrganizationScopeInterceptor {
 			throw refused("Organization-scoped callers cannot use " + operation.getCode() + "; search a resource type instead");
 		}
 		String type = request.getResourceName();
-		if (type == null || operation == RestOperationTypeEnum.CREATE) {
-			return;
+		if (type == null || operation == RestOperationTypeEnum.CREATE || (caller.auditor() && type.equals("AuditEvent"))) {
+			return; // the audit trail is the network's, read whole by auditors (ScopeAuthorization)
 		}
 		Map<String, String> criteria = OrganizationScope.criteria(type, caller.organization().get(), caller.ownerSide())
 				.orElseThrow(() -> refused(type + " resources are not available to organization-scoped callers"));
@@ -70,6 +72,23 @@ public class OrganizationScopeInterceptor {
 			addCriteria(request, criteria);
 		} else if (ONE_RESOURCE.contains(operation) && !criteria.isEmpty() && request.getId() != null) {
 			requireWithinScope(type, request.getId().getIdPart(), criteria);
+		}
+	}
+
+	/**
+	 * Reads inside a batch or transaction bypass the narrowing of searches, so organization-scoped
+	 * callers send them as ordinary requests.
+	 */
+	@Hook(Pointcut.STORAGE_TRANSACTION_PROCESSING)
+	public void noReadsInBundles(IBaseBundle bundle) {
+		Optional<Caller> current = Caller.current();
+		if (current.isEmpty() || !current.get().isOrganizationBound() || !(bundle instanceof Bundle entries)) {
+			return;
+		}
+		boolean reads = entries.getEntry().stream().anyMatch(entry -> entry.getRequest().getMethod() == Bundle.HTTPVerb.GET
+				|| entry.getRequest().getMethod() == Bundle.HTTPVerb.HEAD);
+		if (reads) {
+			throw refused("GET entries in a batch or transaction are not available to organization-scoped callers; send them as requests");
 		}
 	}
 
@@ -97,7 +116,7 @@ public class OrganizationScopeInterceptor {
 	}
 
 	/** The caller's own criteria are ANDed with the organization's: HAPI applies both in the query. */
-	private static void addCriteria(RequestDetails request, Map<String, String> criteria) {
+	static void addCriteria(RequestDetails request, Map<String, String> criteria) {
 		Map<String, String[]> parameters = new HashMap<>(request.getParameters());
 		criteria.forEach((name, value) -> {
 			String[] existing = parameters.getOrDefault(name, new String[0]);

@@ -1,5 +1,6 @@
 package org.sdoh.hub.security;
 
+import ca.uhn.fhir.interceptor.auth.CompartmentSearchParameterModifications;
 import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.interceptor.auth.AuthorizationInterceptor;
@@ -9,6 +10,7 @@ import ca.uhn.fhir.rest.server.interceptor.auth.IAuthRuleTester;
 import ca.uhn.fhir.rest.server.interceptor.auth.PolicyEnum;
 import ca.uhn.fhir.rest.server.interceptor.auth.RuleBuilder;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.IdType;
@@ -29,6 +31,10 @@ public class ScopeAuthorization extends AuthorizationInterceptor {
 	/** Operations any authenticated caller may invoke; their results still pass the read rules. */
 	private static final List<String> OPERATIONS = List.of(
 			"$expand", "$validate-code", "$lookup", "$find", "$extract", "$status", "$validate", "$meta");
+
+	/** R4's Patient compartment plus the patient's referral Tasks (Task.for), which SMART patient apps show. */
+	private static final CompartmentSearchParameterModifications PATIENT_COMPARTMENT =
+			CompartmentSearchParameterModifications.fromAdditionalCompartmentParamNames("Task", Set.of("patient"));
 
 	public ScopeAuthorization() {
 		super(PolicyEnum.DENY);
@@ -75,7 +81,7 @@ public class ScopeAuthorization extends AuthorizationInterceptor {
 				if (scope.interactions().contains(Interaction.READ) || scope.interactions().contains(Interaction.SEARCH)) {
 					var read = rules.allow(name).read();
 					(allTypes ? read.allResources() : read.resourcesOfType(scope.resourceType()))
-							.inCompartment("Patient", new IdType(patient));
+							.inModifiedCompartment("Patient", new IdType(patient), PATIENT_COMPARTMENT);
 				}
 			});
 			return;

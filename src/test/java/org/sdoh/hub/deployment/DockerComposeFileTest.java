@@ -48,6 +48,10 @@ class DockerComposeFileTest {
 		Map<String, Object> env = map(server.get("environment"));
 		assertThat(env).containsEntry("SPRING_PROFILES_ACTIVE", "postgres");
 		assertThat((String) env.get("SDOH_DB_URL")).startsWith("jdbc:postgresql://postgres:5432/");
+		// not on loopback inside the container: authentication must be on, against the compose Keycloak
+		assertThat(env).containsEntry("SDOH_SECURITY_ENABLED", "true");
+		assertThat((String) env.get("SDOH_SECURITY_ISSUERS_0_ISSUER_URI")).endsWith("/realms/sdoh");
+		assertThat((String) env.get("SDOH_SECURITY_ISSUERS_0_JWK_SET_URI")).startsWith("http://keycloak:8180/realms/sdoh/");
 		assertThat(Files.exists(Path.of("server/Dockerfile"))).isTrue();
 	}
 

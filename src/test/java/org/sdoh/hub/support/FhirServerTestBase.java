@@ -71,6 +71,8 @@ public abstract class FhirServerTestBase {
 	@BeforeEach
 	void connectClient() {
 		fhirContext.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
+		// a cold server on a busy 2-core machine can take longer than the client's default 10 s
+		fhirContext.getRestfulClientFactory().setSocketTimeout(60_000);
 		client = fhirContext.newRestfulGenericClient(baseUrl());
 	}
 

@@ -50,14 +50,16 @@ public abstract class SecuredServerTestBase {
 		registry.add("spring.datasource.username", TestPostgres::user);
 		registry.add("spring.datasource.password", TestPostgres::password);
 		registry.add("sdoh.data-dir", () -> FhirServerTestBase.tempDir("sdoh-secured"));
-		registry.add("sdoh.security.issuers[0].issuer-uri", TestTokens::issuer);
-		registry.add("sdoh.security.issuers[0].jwk-set-uri", TestTokens::jwkSetUri);
-		registry.add("sdoh.security.issuers[1].issuer-uri", KeycloakServer::issuer);
+		registry.add("sdoh.security.issuers[0].issuer-uri", KeycloakServer::issuer);
+		registry.add("sdoh.security.issuers[1].issuer-uri", TestTokens::issuer);
+		registry.add("sdoh.security.issuers[1].jwk-set-uri", TestTokens::jwkSetUri);
 	}
 
 	@BeforeEach
 	void neverAskServerForMetadata() {
 		fhirContext.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
+		// a cold server on a busy 2-core machine can take longer than the client's default 10 s
+		fhirContext.getRestfulClientFactory().setSocketTimeout(60_000);
 	}
 
 	protected String baseUrl() {
