@@ -77,6 +77,7 @@ class KeycloakTokensTest extends SecuredServerTestBase {
 				.subject("ehr-backend")
 				.audience(KeycloakServer.tokenEndpoint())
 				.jwtID(UUID.randomUUID().toString())
+				.issueTime(new Date())
 				.expirationTime(new Date(System.currentTimeMillis() + 240_000))
 				.build();
 		SignedJWT signed = new SignedJWT(
