@@ -35,12 +35,15 @@ import org.sdoh.hub.conformance.CapabilityStatementEnricher;
 import org.sdoh.hub.conformance.ProfileValidation;
 import org.sdoh.hub.inputsafety.RequestBodyLimitFilter;
 import org.sdoh.hub.inputsafety.RequestEncodingGuard;
+import org.sdoh.hub.notification.EmailNotificationDelivery;
+import org.sdoh.hub.notification.RestHookAcknowledgement;
 import org.sdoh.hub.notification.SubscriptionRelevanceFilter;
 import org.sdoh.hub.referral.ReferralTaskInterceptor;
 import org.sdoh.hub.referral.ServiceRequestStatusSync;
 import org.sdoh.hub.storage.IfMatchPreconditionInterceptor;
 import org.sdoh.hub.storage.OffsetPagingInterceptor;
 import org.sdoh.hub.storage.ServedResourceTypes;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -75,7 +78,8 @@ public class FhirServerConfig {
 			SubscriptionRelevanceFilter subscriptionRelevance,
 			MatchUrlService matchUrlService,
 			BalpAuditCaptureInterceptor balpAudit,
-			RequestAudit requestAudit) {
+			RequestAudit requestAudit,
+			ObjectProvider<EmailNotificationDelivery> emailNotifications) {
 		daoRegistry.setSupportedResourceTypes(ServedResourceTypes.ALL);
 		RestfulServer server = new RestfulServer(systemDao.getContext());
 		// Narratives are the sender's business; generating them costs time on every write.
@@ -133,6 +137,8 @@ public class FhirServerConfig {
 		// loading), so they are registered with HAPI's JPA interceptor service, not the REST server.
 		storageInterceptors.registerInterceptor(referralTaskRules); // referral Task workflow -> 422
 		storageInterceptors.registerInterceptor(subscriptionRelevance); // only changes someone can be notified of
+		storageInterceptors.registerInterceptor(new RestHookAcknowledgement()); // a plain 2xx from a rest-hook is delivered
+		emailNotifications.ifAvailable(storageInterceptors::registerInterceptor); // e-mail channel: link + id, no PHI
 		if (properties.referral().syncServiceRequestStatus()) {
 			storageInterceptors.registerInterceptor(new ServiceRequestStatusSync(daoRegistry)); // SR follows its Tasks
 		}

@@ -27,7 +27,8 @@ public record SdohProperties(
 		@Valid @NotNull @DefaultValue Referral referral,
 		@Valid @NotNull @DefaultValue Security security,
 		@Valid @NotNull @DefaultValue Consent consent,
-		@Valid @NotNull @DefaultValue Audit audit) {
+		@Valid @NotNull @DefaultValue Audit audit,
+		@Valid @NotNull @DefaultValue Notification notification) {
 
 	/** How the FHIR REST API behaves towards clients. */
 	public record Api(
@@ -76,6 +77,46 @@ public record SdohProperties(
 			@Min(1) @Max(60) @DefaultValue("2") int businessDays,
 			@NotBlank @DefaultValue("America/New_York") String timeZone,
 			@NotNull @DefaultValue("PT5M") java.time.Duration checkInterval) {}
+
+	/** Subscription notifications: the e-mail channel and redelivery after a failure. */
+	public record Notification(
+			@Valid @NotNull @DefaultValue Email email,
+			@Valid @NotNull @DefaultValue Retry retry) {}
+
+	/**
+	 * SMTP server for {@code Subscription.channel.type = email}. An empty host leaves the e-mail
+	 * channel off (Subscriptions asking for it are refused).
+	 */
+	public record Email(
+			@DefaultValue("") String host,
+			@Min(1) @Max(65535) @DefaultValue("587") int port,
+			/** Sender address; required when the host is set. */
+			@DefaultValue("") String from,
+			@DefaultValue("") String username,
+			@DefaultValue("") String password,
+			/** Require STARTTLS; off only for a relay on the same host or network. */
+			@DefaultValue("true") boolean starttls) {
+
+		public boolean enabled() {
+			return !host.isBlank();
+		}
+
+		@jakarta.validation.constraints.AssertTrue(message = "sdoh.notification.email.from is required when the e-mail host is set")
+		public boolean isFromSetWhenEnabled() {
+			return !enabled() || !from.isBlank();
+		}
+	}
+
+	/**
+	 * Redelivery of a notification whose delivery failed (endpoint down, 5xx, SMTP error): up to
+	 * {@code maxAttempts} tries in all, waiting {@code initialBackoff}, then {@code multiplier} times
+	 * longer each time, at most {@code maxBackoff}.
+	 */
+	public record Retry(
+			@Min(1) @Max(100) @DefaultValue("6") int maxAttempts,
+			@NotNull @DefaultValue("PT1S") java.time.Duration initialBackoff,
+			@jakarta.validation.constraints.DecimalMin("1.0") @DefaultValue("2.0") double multiplier,
+			@NotNull @DefaultValue("PT1M") java.time.Duration maxBackoff) {}
 
 	/** The small demo network for the quick start, loaded once into an empty database. */
 	public record Demo(@DefaultValue("false") boolean enabled) {}

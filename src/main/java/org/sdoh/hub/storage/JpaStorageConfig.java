@@ -103,11 +103,17 @@ public class JpaStorageConfig {
 		return new PartitionSettings();
 	}
 
-	/** Notifications: rest-hook delivery (the IG's SHALL for servers offering subscriptions). */
+	/**
+	 * Notifications: rest-hook delivery (the IG's SHALL for servers offering subscriptions); e-mail
+	 * when an SMTP server is configured (otherwise an e-mail Subscription is refused).
+	 */
 	@Bean
-	public SubscriptionSettings subscriptionSettings() {
+	public SubscriptionSettings subscriptionSettings(SdohProperties properties) {
 		SubscriptionSettings settings = new SubscriptionSettings();
 		settings.addSupportedSubscriptionType(org.hl7.fhir.dstu2.model.Subscription.SubscriptionChannelType.RESTHOOK);
+		if (properties.notification().email().enabled()) {
+			settings.addSupportedSubscriptionType(org.hl7.fhir.dstu2.model.Subscription.SubscriptionChannelType.EMAIL);
+		}
 		return settings;
 	}
 

@@ -26,8 +26,9 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The shared server for REST-level tests: the real application on real PostgreSQL with Lucene, on a
  * random port, validating in WARN mode with the Gravity conformance files from ../shared installed
- * from a local folder. Spring caches the context, so the whole suite starts it once. Tests create
- * their own data with unique identifiers and can run in any order.
+ * from a local folder, and e-mail notifications going to {@link TestSmtp}. Spring caches the
+ * context, so the whole suite starts it once. Tests create their own data with unique identifiers
+ * and can run in any order.
  */
 @SpringBootTest(
 		classes = SdohHubApplication.class,
@@ -58,6 +59,10 @@ public abstract class FhirServerTestBase {
 		registry.add("spring.datasource.username", TestPostgres::user);
 		registry.add("spring.datasource.password", TestPostgres::password);
 		registry.add("sdoh.data-dir", () -> tempDir("sdoh-shared"));
+		registry.add("sdoh.notification.email.host", () -> "127.0.0.1");
+		registry.add("sdoh.notification.email.port", TestSmtp::port);
+		registry.add("sdoh.notification.email.starttls", () -> "false");
+		registry.add("sdoh.notification.email.from", () -> "referral-hub@test.example.org");
 	}
 
 	protected static String tempDir(String prefix) {
