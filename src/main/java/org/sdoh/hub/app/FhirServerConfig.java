@@ -38,6 +38,7 @@ import org.sdoh.hub.inputsafety.RequestEncodingGuard;
 import org.sdoh.hub.notification.EmailNotificationDelivery;
 import org.sdoh.hub.notification.RestHookAcknowledgement;
 import org.sdoh.hub.notification.SubscriptionRelevanceFilter;
+import org.sdoh.hub.notification.SubscriptionStatusOperation;
 import org.sdoh.hub.referral.ReferralTaskInterceptor;
 import org.sdoh.hub.referral.ServiceRequestStatusSync;
 import org.sdoh.hub.storage.IfMatchPreconditionInterceptor;
@@ -79,7 +80,8 @@ public class FhirServerConfig {
 			MatchUrlService matchUrlService,
 			BalpAuditCaptureInterceptor balpAudit,
 			RequestAudit requestAudit,
-			ObjectProvider<EmailNotificationDelivery> emailNotifications) {
+			ObjectProvider<EmailNotificationDelivery> emailNotifications,
+			SubscriptionStatusOperation subscriptionStatus) {
 		daoRegistry.setSupportedResourceTypes(ServedResourceTypes.ALL);
 		RestfulServer server = new RestfulServer(systemDao.getContext());
 		// Narratives are the sender's business; generating them costs time on every write.
@@ -91,10 +93,12 @@ public class FhirServerConfig {
 						? new IncomingRequestAddressStrategy()
 						: new HardcodedServerAddressStrategy(properties.api().publicBaseUrl()));
 
-		// Providers: the JPA resource types, system-level operations (transaction, history) and terminology.
+		// Providers: the JPA resource types, system-level operations (transaction, history), terminology
+		// and the subscription status operation.
 		server.registerProviders(resourceProviders.createProviders());
 		server.registerProvider(systemProvider);
 		server.registerProvider(valueSetOperations);
+		server.registerProvider(subscriptionStatus); // Subscription/[id]/$status (Subscriptions Backport)
 
 		JpaCapabilityStatementProvider capabilityStatement = new JpaCapabilityStatementProvider(
 				server, systemDao, storageSettings, searchParamRegistry, validationSupport);

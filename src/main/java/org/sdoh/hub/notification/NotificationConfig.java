@@ -3,6 +3,8 @@ package org.sdoh.hub.notification;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.jpa.subscription.match.config.SubscriptionProcessorConfig;
 import ca.uhn.fhir.jpa.subscription.match.deliver.email.IEmailSender;
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.jpa.subscription.match.registry.SubscriptionCanonicalizer;
 import ca.uhn.fhir.jpa.subscription.match.registry.SubscriptionRegistry;
 import ca.uhn.fhir.jpa.subscription.submit.config.SubscriptionSubmitterConfig;
 import ca.uhn.fhir.jpa.topic.SubscriptionTopicConfig;
@@ -31,6 +33,12 @@ public class NotificationConfig {
 	public SubscriptionRelevanceFilter subscriptionRelevanceFilter(
 			FhirContext fhirContext, SubscriptionRegistry subscriptions, SubscriptionTopicRegistry topics) {
 		return new SubscriptionRelevanceFilter(fhirContext, subscriptions, topics);
+	}
+
+	@Bean
+	public SubscriptionStatusOperation subscriptionStatusOperation(
+			FhirContext fhirContext, DaoRegistry daoRegistry, SubscriptionRegistry registry, SubscriptionCanonicalizer canonicalizer) {
+		return new SubscriptionStatusOperation(fhirContext, daoRegistry, registry, canonicalizer);
 	}
 
 	/** Static: it edits bean definitions before any bean (including this configuration) exists. */
