@@ -72,7 +72,8 @@ final class LoadRunner {
 		return new Result(name, concurrency, requests, requests / seconds, percentile(sorted, 50), percentile(sorted, 99), errors.get());
 	}
 
-	private static double percentile(List<Long> sorted, int p) {
+	/** The p-th percentile, in milliseconds, of nanosecond durations sorted ascending. */
+	static double percentile(List<Long> sorted, int p) {
 		int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
 		return sorted.get(Math.max(0, index)) / 1e6;
 	}

@@ -22,7 +22,7 @@ import org.sdoh.hub.support.Referrals;
 /**
  * Drives a running server over HTTP and prints one table row per case: requests/s, p50 and p99
  * latency, errors. Usage: {@code ReferralBenchmark <fhir base url> [tasks-to-seed] [cases]} where cases
- * is a comma list of patient, txn, poll, igpoll, content (default patient,txn,poll,content). See README
+ * is a comma list of patient, txn, poll, igpoll, content, notify (default patient,txn,poll,content). See README
  * "Benchmark" for the script that starts PostgreSQL and the server around it.
  */
 public final class ReferralBenchmark {
@@ -62,6 +62,9 @@ public final class ReferralBenchmark {
 			bench.print(bench.runner.run("referral transaction (Patient+ServiceRequest+Task)", 1, 500, i -> bench.referralTxn(1)));
 			bench.print(bench.runner.run("referral transaction (Patient+ServiceRequest+Task)", 8, 1000, i -> bench.referralTxn(1)));
 		}
+		if (cases.contains("notify")) {
+			bench.notificationLatency(Math.max(100, Math.min(tasksToSeed, 1000)) / 100 * 100);
+		}
 		if (!cases.contains("poll") && !cases.contains("content") && !cases.contains("igpoll")) {
 			return;
 		}
@@ -93,6 +96,23 @@ public final class ReferralBenchmark {
 		}
 	}
 
+	/**
+	 * Task update → rest-hook delivery: {@code referrals} new referrals of one subscribed CBO (their
+	 * creation notifications tell which Tasks they are), half accepted one at a time, half 8 at a time.
+	 */
+	private void notificationLatency(int referrals) throws Exception {
+		try (NotificationLatency notifications = new NotificationLatency(base)) {
+			String owner = create(new Organization().setName("Benchmark notified CBO"));
+			notifications.subscribe(owner);
+			print(runner.run("seed: 50 referrals of the subscribed CBO per transaction", 1, referrals / 50, i -> referralTxn(50, owner)));
+			List<String> tasks = notifications.awaitNotifications(referrals);
+			System.out.printf("creation notifications received: %d of %d%n", tasks.size(), referrals);
+			int half = tasks.size() / 2;
+			print(notifications.measure("notification latency: Task update -> rest-hook delivery", 1, tasks.subList(0, half)));
+			print(notifications.measure("notification latency: Task update -> rest-hook delivery", 8, tasks.subList(half, tasks.size())));
+		}
+	}
+
 	private void print(LoadRunner.Result result) {
 		System.out.println(result.row());
 	}
@@ -111,8 +131,13 @@ public final class ReferralBenchmark {
 		return patient;
 	}
 
-	/** A transaction with {@code referrals} × (Patient + ServiceRequest + Task), owners round-robin. */
+	/** A transaction with {@code referrals} × (Patient + ServiceRequest + Task), owners at random. */
 	private HttpRequest referralTxn(int referrals) {
+		return referralTxn(referrals, null);
+	}
+
+	/** A transaction with {@code referrals} × (Patient + ServiceRequest + Task) for {@code owner} (null: at random). */
+	private HttpRequest referralTxn(int referrals, String owner) {
 		Bundle bundle = new Bundle().setType(BundleType.TRANSACTION);
 		for (int r = 0; r < referrals; r++) {
 			String patientUrn = "urn:uuid:" + UUID.randomUUID();
@@ -122,7 +147,7 @@ public final class ReferralBenchmark {
 			request.addCategory().addCoding().setSystem("http://hl7.org/fhir/us/sdoh-clinicalcare/CodeSystem/SDOHCC-CodeSystemTemporaryCodes").setCode("food-insecurity");
 			bundle.addEntry().setFullUrl(requestUrn).setResource(request).getRequest().setMethod(HTTPVerb.POST).setUrl("ServiceRequest");
 			Task task = Referrals.referralTask(requestUrn, patientUrn, requester,
-					owners.get(Math.floorMod(UUID.randomUUID().hashCode(), owners.size())));
+					owner != null ? owner : owners.get(Math.floorMod(UUID.randomUUID().hashCode(), owners.size())));
 			bundle.addEntry().setResource(task).getRequest().setMethod(HTTPVerb.POST).setUrl("Task");
 		}
 		return callers.asEhr(HttpRequest.newBuilder(URI.create(base)), requester)
