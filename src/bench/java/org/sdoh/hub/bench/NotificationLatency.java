@@ -46,6 +46,7 @@ final class NotificationLatency implements AutoCloseable {
 	private final IParser parser = FHIR.newJsonParser();
 	private final HttpClient http = HttpClient.newHttpClient();
 	private final HttpServer endpoint;
+	private final ExecutorService endpointThreads = Executors.newFixedThreadPool(4);
 	/** Arrival time (nanoTime) of the next notification about each Task id. */
 	private final Map<String, CompletableFuture<Long>> arrivals = new ConcurrentHashMap<>();
 	private final AtomicInteger received = new AtomicInteger();
@@ -54,7 +55,7 @@ final class NotificationLatency implements AutoCloseable {
 	NotificationLatency(String base) throws Exception {
 		this.base = base;
 		endpoint = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-		endpoint.setExecutor(Executors.newFixedThreadPool(4));
+		endpoint.setExecutor(endpointThreads);
 		endpoint.createContext("/hook", exchange -> {
 			long arrived = System.nanoTime();
 			Bundle notification = parser.parseResource(Bundle.class, exchange.getRequestBody());
@@ -171,5 +172,6 @@ final class NotificationLatency implements AutoCloseable {
 			http.send(HttpRequest.newBuilder(URI.create(base + "/" + subscriptionId)).DELETE().build(), HttpResponse.BodyHandlers.discarding());
 		}
 		endpoint.stop(0);
+		endpointThreads.shutdown();
 	}
 }
