@@ -29,7 +29,7 @@ import org.simplejavamail.email.EmailBuilder;
 @Interceptor
 public class EmailNotificationDelivery {
 
-	static final String SUBJECT = "Referral update";
+	private static final String SUBJECT = "Referral update";
 
 	private final FhirContext fhirContext;
 	private final Mailer mailer;
@@ -53,7 +53,7 @@ public class EmailNotificationDelivery {
 		return false;
 	}
 
-	Email mail(CanonicalSubscription subscription, Optional<IIdType> changed) {
+	private Email mail(CanonicalSubscription subscription, Optional<IIdType> changed) {
 		String body = changed
 				.map(id -> "A referral resource you subscribed to has changed: " + id.getValue() + "\n\n"
 						+ "Open it on the referral hub (sign-in required):\n" + serverBaseUrl.get() + "/" + id.getValue() + "\n")
