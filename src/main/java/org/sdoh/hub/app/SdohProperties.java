@@ -78,8 +78,13 @@ public record SdohProperties(
 			@NotBlank @DefaultValue("America/New_York") String timeZone,
 			@NotNull @DefaultValue("PT5M") java.time.Duration checkInterval) {}
 
-	/** Subscription notifications: the e-mail channel and redelivery after a failure. */
+	/**
+	 * Subscription notifications. HAPI queues every change in the database and hands the queue to
+	 * matching every {@code submissionInterval} (its default, 5 s, would be most of a notification's
+	 * latency); then the e-mail channel, and redelivery after a failure.
+	 */
 	public record Notification(
+			@NotNull @DefaultValue("PT0.25S") java.time.Duration submissionInterval,
 			@Valid @NotNull @DefaultValue Email email,
 			@Valid @NotNull @DefaultValue Retry retry) {}
 

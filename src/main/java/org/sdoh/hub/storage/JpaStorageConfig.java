@@ -105,12 +105,14 @@ public class JpaStorageConfig {
 
 	/**
 	 * Notifications: rest-hook delivery (the IG's SHALL for servers offering subscriptions); e-mail
-	 * when an SMTP server is configured (otherwise an e-mail Subscription is refused).
+	 * when an SMTP server is configured (otherwise an e-mail Subscription is refused); how often
+	 * queued changes go to matching (HAPI polls its change queue; every 5 s by default).
 	 */
 	@Bean
 	public SubscriptionSettings subscriptionSettings(SdohProperties properties) {
 		SubscriptionSettings settings = new SubscriptionSettings();
 		settings.addSupportedSubscriptionType(org.hl7.fhir.dstu2.model.Subscription.SubscriptionChannelType.RESTHOOK);
+		settings.setSubscriptionIntervalInMs(Math.max(50, properties.notification().submissionInterval().toMillis()));
 		if (properties.notification().email().enabled()) {
 			settings.addSupportedSubscriptionType(org.hl7.fhir.dstu2.model.Subscription.SubscriptionChannelType.EMAIL);
 		}
