@@ -32,7 +32,8 @@ import org.hl7.fhir.r4.model.Task;
 
 /**
  * The notification-latency case: a local rest-hook endpoint subscribed (id-only) to the IG's Task
- * topic for one owner; the time from sending a Task update to the arrival of its notification. Each
+ * topic for one owner; the time from sending a Task update to the arrival of its notification (as the
+ * CBO, with tokens when the benchmark runs secure). Each
  * updater waits for its notification before the next update, so the numbers are delivery latency,
  * not a backlog.
  */
@@ -43,6 +44,7 @@ final class NotificationLatency implements AutoCloseable {
 	private static final String TASK_TOPIC = "http://hl7.org/fhir/us/sdoh-clinicalcare/SubscriptionTopic/Task";
 
 	private final String base;
+	private final BenchCallers callers;
 	private final IParser parser = FHIR.newJsonParser();
 	private final HttpClient http = HttpClient.newHttpClient();
 	private final HttpServer endpoint;
@@ -51,9 +53,11 @@ final class NotificationLatency implements AutoCloseable {
 	private final Map<String, CompletableFuture<Long>> arrivals = new ConcurrentHashMap<>();
 	private final AtomicInteger received = new AtomicInteger();
 	private String subscriptionId;
+	private String owner;
 
-	NotificationLatency(String base) throws Exception {
+	NotificationLatency(String base, BenchCallers callers) throws Exception {
 		this.base = base;
+		this.callers = callers;
 		endpoint = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		endpoint.setExecutor(endpointThreads);
 		endpoint.createContext("/hook", exchange -> {
@@ -69,6 +73,7 @@ final class NotificationLatency implements AutoCloseable {
 
 	/** Subscribes the endpoint to changes of {@code owner}'s Tasks and waits until the Subscription is active. */
 	void subscribe(String owner) throws Exception {
+		this.owner = owner;
 		Subscription subscription = new Subscription().setStatus(Subscription.SubscriptionStatus.REQUESTED).setReason("benchmark");
 		subscription.getMeta().addProfile(SubscriptionConstants.SUBSCRIPTION_TOPIC_PROFILE_URL);
 		subscription.setCriteria(TASK_TOPIC);
@@ -77,13 +82,13 @@ final class NotificationLatency implements AutoCloseable {
 				.setEndpoint("http://127.0.0.1:" + endpoint.getAddress().getPort() + "/hook");
 		subscription.getChannel().getPayloadElement().addExtension(
 				"http://hl7.org/fhir/uv/subscriptions-backport/StructureDefinition/backport-payload-content", new CodeType("id-only"));
-		HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(base + "/Subscription"))
+		HttpResponse<String> created = http.send(callers.asAdmin(request("Subscription"))
 				.header("Content-Type", JSON).header("Prefer", "return=representation")
 				.POST(HttpRequest.BodyPublishers.ofString(parser.encodeResourceToString(subscription))).build(),
 				HttpResponse.BodyHandlers.ofString());
 		subscriptionId = "Subscription/" + parser.parseResource(Subscription.class, created.body()).getIdElement().getIdPart();
 		Instant deadline = Instant.now().plusSeconds(60);
-		while (read(subscriptionId, Subscription.class).getStatus() != Subscription.SubscriptionStatus.ACTIVE) {
+		while (read(callers.asAdmin(request(subscriptionId)), Subscription.class).getStatus() != Subscription.SubscriptionStatus.ACTIVE) {
 			if (Instant.now().isAfter(deadline)) {
 				throw new IllegalStateException(subscriptionId + " did not become active");
 			}
@@ -107,8 +112,8 @@ final class NotificationLatency implements AutoCloseable {
 	LoadRunner.Result measure(String name, int concurrency, List<String> taskIds) throws Exception {
 		List<HttpRequest> updates = new ArrayList<>();
 		for (String id : taskIds) {
-			Task task = read("Task/" + id, Task.class).setStatus(Task.TaskStatus.ACCEPTED);
-			updates.add(HttpRequest.newBuilder(URI.create(base + "/Task/" + id))
+			Task task = read(callers.asCbo(request("Task/" + id), owner), Task.class).setStatus(Task.TaskStatus.ACCEPTED);
+			updates.add(callers.asCbo(request("Task/" + id), owner)
 					.header("Content-Type", JSON).header("Prefer", "return=minimal").header("X-Referral-Party", "owner")
 					.PUT(HttpRequest.BodyPublishers.ofString(parser.encodeResourceToString(task))).build());
 		}
@@ -159,9 +164,12 @@ final class NotificationLatency implements AutoCloseable {
 				.getReferenceElement().getIdPart();
 	}
 
-	private <T extends org.hl7.fhir.r4.model.Resource> T read(String relative, Class<T> type) throws Exception {
-		HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/" + relative))
-				.header("Accept", JSON).GET().build(), HttpResponse.BodyHandlers.ofString());
+	private HttpRequest.Builder request(String relative) {
+		return HttpRequest.newBuilder(URI.create(base + "/" + relative));
+	}
+
+	private <T extends org.hl7.fhir.r4.model.Resource> T read(HttpRequest.Builder request, Class<T> type) throws Exception {
+		HttpResponse<String> response = http.send(request.header("Accept", JSON).GET().build(), HttpResponse.BodyHandlers.ofString());
 		return parser.parseResource(type, response.body());
 	}
 
@@ -169,7 +177,7 @@ final class NotificationLatency implements AutoCloseable {
 	@Override
 	public void close() throws Exception {
 		if (subscriptionId != null) {
-			http.send(HttpRequest.newBuilder(URI.create(base + "/" + subscriptionId)).DELETE().build(), HttpResponse.BodyHandlers.discarding());
+			http.send(callers.asAdmin(request(subscriptionId)).DELETE().build(), HttpResponse.BodyHandlers.discarding());
 		}
 		endpoint.stop(0);
 		endpointThreads.shutdown();

@@ -101,7 +101,7 @@ public final class ReferralBenchmark {
 	 * creation notifications tell which Tasks they are), half accepted one at a time, half 8 at a time.
 	 */
 	private void notificationLatency(int referrals) throws Exception {
-		try (NotificationLatency notifications = new NotificationLatency(base)) {
+		try (NotificationLatency notifications = new NotificationLatency(base, callers)) {
 			String owner = create(new Organization().setName("Benchmark notified CBO"));
 			notifications.subscribe(owner);
 			print(runner.run("seed: 50 referrals of the subscribed CBO per transaction", 1, referrals / 50, i -> referralTxn(50, owner)));
