@@ -32,10 +32,9 @@ import org.hl7.fhir.r4.model.Task;
 
 /**
  * The notification-latency case: a local rest-hook endpoint subscribed (id-only) to the IG's Task
- * topic for one owner; the time from sending a Task update to the arrival of its notification (as the
- * CBO, with tokens when the benchmark runs secure). Each
- * updater waits for its notification before the next update, so the numbers are delivery latency,
- * not a backlog.
+ * topic for one owner; the time from sending a Task update (as that CBO, with a token when the
+ * benchmark runs secure) to the arrival of its notification. Each updater waits for its notification
+ * before the next update, so the numbers are delivery latency, not a backlog.
  */
 final class NotificationLatency implements AutoCloseable {
 
