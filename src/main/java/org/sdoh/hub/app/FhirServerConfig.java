@@ -41,6 +41,8 @@ import org.sdoh.hub.notification.SubscriptionRelevanceFilter;
 import org.sdoh.hub.notification.SubscriptionStatusOperation;
 import org.sdoh.hub.referral.ReferralTaskInterceptor;
 import org.sdoh.hub.referral.ServiceRequestStatusSync;
+import org.sdoh.hub.screening.DomainCodeInterceptor;
+import org.sdoh.hub.screening.QuestionnaireResponseExtractProvider;
 import org.sdoh.hub.storage.IfMatchPreconditionInterceptor;
 import org.sdoh.hub.storage.OffsetPagingInterceptor;
 import org.sdoh.hub.storage.ServedResourceTypes;
@@ -81,7 +83,8 @@ public class FhirServerConfig {
 			BalpAuditCaptureInterceptor balpAudit,
 			RequestAudit requestAudit,
 			ObjectProvider<EmailNotificationDelivery> emailNotifications,
-			SubscriptionStatusOperation subscriptionStatus) {
+			SubscriptionStatusOperation subscriptionStatus,
+			QuestionnaireResponseExtractProvider screeningExtract) {
 		daoRegistry.setSupportedResourceTypes(ServedResourceTypes.ALL);
 		RestfulServer server = new RestfulServer(systemDao.getContext());
 		// Narratives are the sender's business; generating them costs time on every write.
@@ -99,6 +102,7 @@ public class FhirServerConfig {
 		server.registerProvider(systemProvider);
 		server.registerProvider(valueSetOperations);
 		server.registerProvider(subscriptionStatus); // Subscription/[id]/$status (Subscriptions Backport)
+		server.registerProvider(screeningExtract); // QuestionnaireResponse/$extract (screening instruments)
 
 		JpaCapabilityStatementProvider capabilityStatement = new JpaCapabilityStatementProvider(
 				server, systemDao, storageSettings, searchParamRegistry, validationSupport);
@@ -143,6 +147,8 @@ public class FhirServerConfig {
 		storageInterceptors.registerInterceptor(subscriptionRelevance); // only changes someone can be notified of
 		storageInterceptors.registerInterceptor(new RestHookAcknowledgement()); // a plain 2xx from a rest-hook is delivered
 		emailNotifications.ifAvailable(storageInterceptors::registerInterceptor); // e-mail channel: link + id, no PHI
+		storageInterceptors.registerInterceptor(new DomainCodeInterceptor(systemDao.getContext(), validationSupport,
+				properties.screening().domainCodeCheck())); // SDOH domain value sets (serv/cond/proc-1/2) -> 422
 		if (properties.referral().syncServiceRequestStatus()) {
 			storageInterceptors.registerInterceptor(new ServiceRequestStatusSync(daoRegistry)); // SR follows its Tasks
 		}

@@ -28,7 +28,8 @@ public record SdohProperties(
 		@Valid @NotNull @DefaultValue Security security,
 		@Valid @NotNull @DefaultValue Consent consent,
 		@Valid @NotNull @DefaultValue Audit audit,
-		@Valid @NotNull @DefaultValue Notification notification) {
+		@Valid @NotNull @DefaultValue Notification notification,
+		@Valid @NotNull @DefaultValue Screening screening) {
 
 	/** How the FHIR REST API behaves towards clients. */
 	public record Api(
@@ -122,6 +123,18 @@ public record SdohProperties(
 			@NotNull @DefaultValue("PT1S") java.time.Duration initialBackoff,
 			@jakarta.validation.constraints.DecimalMin("1.0") @DefaultValue("2.0") double multiplier,
 			@NotNull @DefaultValue("PT1M") java.time.Duration maxBackoff) {}
+
+	/** Screening and SDOH terminology. */
+	public record Screening(
+			/** What happens to a Condition/Procedure/ServiceRequest whose code is outside its SDOH domain's value set. */
+			@NotNull @DefaultValue("REJECT") DomainCodeCheck domainCodeCheck) {}
+
+	public enum DomainCodeCheck {
+		/** Refuse the write with 422 naming the value set. */
+		REJECT,
+		/** Store it; the response header X-SDOH-Domain-Code-Warning says which value set the code is not in. */
+		WARN
+	}
 
 	/** The small demo network for the quick start, loaded once into an empty database. */
 	public record Demo(@DefaultValue("false") boolean enabled) {}
