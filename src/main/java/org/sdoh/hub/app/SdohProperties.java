@@ -127,7 +127,9 @@ public record SdohProperties(
 	/** Screening and SDOH terminology. */
 	public record Screening(
 			/** What happens to a Condition/Procedure/ServiceRequest whose code is outside its SDOH domain's value set. */
-			@NotNull @DefaultValue("REJECT") DomainCodeCheck domainCodeCheck) {}
+			@NotNull @DefaultValue("REJECT") DomainCodeCheck domainCodeCheck,
+			/** HAPI's background pre-expansion of stored ValueSets; worth it only for large ones (VSAC, LOINC/SNOMED CT filters). */
+			@DefaultValue("false") boolean preExpandValueSets) {}
 
 	public enum DomainCodeCheck {
 		/** Refuse the write with 422 naming the value set. */

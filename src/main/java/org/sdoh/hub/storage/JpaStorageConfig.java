@@ -89,6 +89,11 @@ public class JpaStorageConfig {
 		// Client-assigned ids (PUT Task/abc) as the IG examples and mirroring platforms use them.
 		settings.setResourceClientIdStrategy(JpaStorageSettings.ClientIdStrategyEnum.ANY);
 		settings.setResourceServerIdStrategy(JpaStorageSettings.IdStrategyEnum.UUID);
+		// HAPI pre-expands every stored ValueSet into its terminology tables in the background and
+		// flushes the validation caches after each one: with the shipped small enumerated sets that costs
+		// seconds of slow validation after every start and buys nothing. Sites loading large VSAC
+		// expansions or LOINC/SNOMED CT filters turn it on.
+		settings.setPreExpandValueSets(properties.screening().preExpandValueSets());
 		return settings;
 	}
 
