@@ -91,7 +91,8 @@ public final class ScreeningExtraction {
 		if (response.getStatus() != QuestionnaireResponseStatus.COMPLETED
 				&& response.getStatus() != QuestionnaireResponseStatus.AMENDED) {
 			throw new ScreeningInputException("QuestionnaireResponse.status",
-					"only a completed or amended response is extracted, this one is " + response.getStatus());
+					"only a completed or amended response is extracted, this one is "
+							+ (response.hasStatus() ? response.getStatus().toCode() : "without status"));
 		}
 		if (!response.getSubject().hasReference()) {
 			throw new ScreeningInputException("QuestionnaireResponse.subject", "the patient screened is required");
