@@ -22,7 +22,8 @@ import org.sdoh.hub.support.Referrals;
 /**
  * Drives a running server over HTTP and prints one table row per case: requests/s, p50 and p99
  * latency, errors. Usage: {@code ReferralBenchmark <fhir base url> [tasks-to-seed] [cases]} where cases
- * is a comma list of patient, txn, poll, igpoll, content, notify (default patient,txn,poll,content). See README
+ * is a comma list of patient, txn, poll, igpoll, content, notify, validatecode, extract (default
+ * patient,txn,poll,content). See README
  * "Benchmark" for the script that starts PostgreSQL and the server around it.
  */
 public final class ReferralBenchmark {
@@ -64,6 +65,13 @@ public final class ReferralBenchmark {
 		}
 		if (cases.contains("notify")) {
 			bench.notificationLatency(Math.max(100, Math.min(tasksToSeed, 1000)) / 100 * 100);
+		}
+		// Screening cases call as the operator: the bench EHR token carries only the referral scopes.
+		if (cases.contains("validatecode")) {
+			ScreeningBench.validateCode(bench.runner, bench.base, bench.callers::asAdmin).forEach(bench::print);
+		}
+		if (cases.contains("extract")) {
+			ScreeningBench.extract(bench.runner, bench.base, bench.callers::asAdmin, bench.create(bench.patient())).forEach(bench::print);
 		}
 		if (!cases.contains("poll") && !cases.contains("content") && !cases.contains("igpoll")) {
 			return;
@@ -177,7 +185,7 @@ public final class ReferralBenchmark {
 				.header("Accept", JSON).GET().build();
 	}
 
-	private String create(org.hl7.fhir.r4.model.Resource resource) throws Exception {
+	String create(org.hl7.fhir.r4.model.Resource resource) throws Exception {
 		HttpRequest request = callers.asAdmin(HttpRequest.newBuilder(URI.create(base + "/" + resource.fhirType())))
 				.header("Content-Type", JSON)
 				.header("Prefer", "return=representation")
