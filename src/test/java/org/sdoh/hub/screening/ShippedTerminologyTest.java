@@ -17,7 +17,6 @@ import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.UriType;
 import org.hl7.fhir.r4.model.ValueSet;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -74,13 +73,6 @@ class ShippedTerminologyTest extends FhirServerTestBase {
 			assertThat(((StringType) out.getParameter("display").getValue()).getValue())
 					.as(concept.getCode()).isEqualTo(concept.getDisplay());
 		}
-	}
-
-	@BeforeEach
-	void allowForTheFirstTerminologyCall() {
-		// The first terminology call of a fresh server initialises HAPI's validation support chain (seconds).
-		fhirContext.getRestfulClientFactory().setSocketTimeout(60_000);
-		client = fhirContext.newRestfulGenericClient(baseUrl());
 	}
 
 	private boolean validate(String valueSetUrl, String system, String code) {
