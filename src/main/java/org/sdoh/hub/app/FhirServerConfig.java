@@ -33,6 +33,7 @@ import org.sdoh.hub.security.SubscriptionRules;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.sdoh.hub.conformance.CapabilityStatementEnricher;
 import org.sdoh.hub.conformance.ProfileValidation;
+import org.sdoh.hub.directory.FindOperationProvider;
 import org.sdoh.hub.inputsafety.RequestBodyLimitFilter;
 import org.sdoh.hub.inputsafety.RequestEncodingGuard;
 import org.sdoh.hub.notification.EmailNotificationDelivery;
@@ -81,7 +82,8 @@ public class FhirServerConfig {
 			BalpAuditCaptureInterceptor balpAudit,
 			RequestAudit requestAudit,
 			ObjectProvider<EmailNotificationDelivery> emailNotifications,
-			SubscriptionStatusOperation subscriptionStatus) {
+			SubscriptionStatusOperation subscriptionStatus,
+			FindOperationProvider directoryFind) {
 		daoRegistry.setSupportedResourceTypes(ServedResourceTypes.ALL);
 		RestfulServer server = new RestfulServer(systemDao.getContext());
 		// Narratives are the sender's business; generating them costs time on every write.
@@ -99,6 +101,7 @@ public class FhirServerConfig {
 		server.registerProvider(systemProvider);
 		server.registerProvider(valueSetOperations);
 		server.registerProvider(subscriptionStatus); // Subscription/[id]/$status (Subscriptions Backport)
+		server.registerProvider(directoryFind); // HealthcareService/$find: near a point, ranked by distance
 
 		JpaCapabilityStatementProvider capabilityStatement = new JpaCapabilityStatementProvider(
 				server, systemDao, storageSettings, searchParamRegistry, validationSupport);
