@@ -33,6 +33,8 @@ import org.sdoh.hub.security.SubscriptionRules;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.sdoh.hub.conformance.CapabilityStatementEnricher;
 import org.sdoh.hub.conformance.ProfileValidation;
+import org.sdoh.hub.directory.CapacityCheckInterceptor;
+import org.sdoh.hub.directory.CapacityOperationProvider;
 import org.sdoh.hub.directory.FindOperationProvider;
 import org.sdoh.hub.inputsafety.RequestBodyLimitFilter;
 import org.sdoh.hub.inputsafety.RequestEncodingGuard;
@@ -83,7 +85,8 @@ public class FhirServerConfig {
 			RequestAudit requestAudit,
 			ObjectProvider<EmailNotificationDelivery> emailNotifications,
 			SubscriptionStatusOperation subscriptionStatus,
-			FindOperationProvider directoryFind) {
+			FindOperationProvider directoryFind,
+			CapacityOperationProvider directoryCapacity) {
 		daoRegistry.setSupportedResourceTypes(ServedResourceTypes.ALL);
 		RestfulServer server = new RestfulServer(systemDao.getContext());
 		// Narratives are the sender's business; generating them costs time on every write.
@@ -102,6 +105,7 @@ public class FhirServerConfig {
 		server.registerProvider(valueSetOperations);
 		server.registerProvider(subscriptionStatus); // Subscription/[id]/$status (Subscriptions Backport)
 		server.registerProvider(directoryFind); // HealthcareService/$find: near a point, ranked by distance
+		server.registerProvider(directoryCapacity); // HealthcareService/{id}/$set-capacity
 
 		JpaCapabilityStatementProvider capabilityStatement = new JpaCapabilityStatementProvider(
 				server, systemDao, storageSettings, searchParamRegistry, validationSupport);
@@ -146,6 +150,8 @@ public class FhirServerConfig {
 		storageInterceptors.registerInterceptor(subscriptionRelevance); // only changes someone can be notified of
 		storageInterceptors.registerInterceptor(new RestHookAcknowledgement()); // a plain 2xx from a rest-hook is delivered
 		emailNotifications.ifAvailable(storageInterceptors::registerInterceptor); // e-mail channel: link + id, no PHI
+		storageInterceptors.registerInterceptor(new CapacityCheckInterceptor(
+				systemDao.getContext(), daoRegistry, properties.directory().capacityPolicy())); // referral to a full service: warn | 422
 		if (properties.referral().syncServiceRequestStatus()) {
 			storageInterceptors.registerInterceptor(new ServiceRequestStatusSync(daoRegistry)); // SR follows its Tasks
 		}

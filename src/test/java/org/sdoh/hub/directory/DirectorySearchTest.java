@@ -7,10 +7,9 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Bundle.SearchEntryMode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.sdoh.hub.support.FhirServerTestBase;
 
 /** Each HealthcareService search parameter a navigator uses, scoped to one seeded organization. */
-class DirectorySearchTest extends FhirServerTestBase {
+class DirectorySearchTest extends DirectoryTestBase {
 
 	private static DirectorySeed seed;
 	private static String spanishFreePantry;
@@ -21,8 +20,7 @@ class DirectorySearchTest extends FhirServerTestBase {
 		if (seed != null) {
 			return;
 		}
-		fhirContext.getRestfulClientFactory().setSocketTimeout(120_000);
-		seed = new DirectorySeed(fhirContext.newRestfulGenericClient(baseUrl()));
+		seed = new DirectorySeed(client);
 		spanishFreePantry = seed.service("Westside food pantry", 1, 1).domain("food-insecurity", "Food Insecurity")
 				.languages("es").eligibility("low-income").cost("free").characteristic("wheelchair-accessible")
 				.capacity(CapacityStatus.CAPACITY).comment("Food pantry with Spanish speaking volunteers").store();

@@ -11,10 +11,9 @@ import org.hl7.fhir.r4.model.HealthcareService.DaysOfWeek;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.sdoh.hub.support.FhirServerTestBase;
 
 /** HealthcareService/$find against a seeded directory whose answers are known. */
-class FindServicesTest extends FhirServerTestBase {
+class FindServicesTest extends DirectoryTestBase {
 
 	private static DirectorySeed seed;
 	private static String nearSpanishPantry;
@@ -29,9 +28,7 @@ class FindServicesTest extends FhirServerTestBase {
 		if (seed != null) {
 			return;
 		}
-		// The first writes of a fresh server (validator warm-up) can take longer than the client's default 10 s.
-		fhirContext.getRestfulClientFactory().setSocketTimeout(120_000);
-		seed = new DirectorySeed(fhirContext.newRestfulGenericClient(baseUrl()));
+		seed = new DirectorySeed(client);
 		nearSpanishPantry = seed.service("Near Spanish pantry", 1, 0).domain("food-insecurity", "Food Insecurity")
 				.languages("en", "es").capacity(CapacityStatus.CAPACITY)
 				.open("09:00:00", "17:00:00", DaysOfWeek.MON, DaysOfWeek.TUE, DaysOfWeek.WED, DaysOfWeek.THU, DaysOfWeek.FRI).store();
