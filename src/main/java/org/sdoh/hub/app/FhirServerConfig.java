@@ -35,7 +35,9 @@ import org.sdoh.hub.conformance.CapabilityStatementEnricher;
 import org.sdoh.hub.conformance.ProfileValidation;
 import org.sdoh.hub.directory.CapacityCheckInterceptor;
 import org.sdoh.hub.directory.CapacityOperationProvider;
+import org.sdoh.hub.directory.DirectoryTaskInterceptor;
 import org.sdoh.hub.directory.FindOperationProvider;
+import org.sdoh.hub.directory.StaleEntryMarker;
 import org.sdoh.hub.inputsafety.RequestBodyLimitFilter;
 import org.sdoh.hub.inputsafety.RequestEncodingGuard;
 import org.sdoh.hub.notification.EmailNotificationDelivery;
@@ -140,6 +142,8 @@ public class FhirServerConfig {
 		profileValidation.interceptor().ifPresent(server::registerInterceptor); // profiles: off | warn | reject
 		server.registerInterceptor(capabilityStatementEnricher); // Gravity profiles in /metadata
 		server.registerInterceptor(new IfMatchPreconditionInterceptor()); // stale If-Match -> 412, not 409
+		// Directory entries out: tagged stale when not verified recently; the tag never goes into storage.
+		server.registerInterceptor(new StaleEntryMarker(properties.directory().staleAfter()));
 		if (properties.api().openApiEnabled()) {
 			server.registerInterceptor(new OpenApiInterceptor()); // /fhir/swagger-ui/, /fhir/api-docs
 		}
@@ -152,6 +156,8 @@ public class FhirServerConfig {
 		emailNotifications.ifAvailable(storageInterceptors::registerInterceptor); // e-mail channel: link + id, no PHI
 		storageInterceptors.registerInterceptor(new CapacityCheckInterceptor(
 				systemDao.getContext(), daoRegistry, properties.directory().capacityPolicy())); // referral to a full service: warn | 422
+		storageInterceptors.registerInterceptor(new DirectoryTaskInterceptor(
+				systemDao.getContext(), daoRegistry)); // verification/correction Tasks -> owning organization's queue
 		if (properties.referral().syncServiceRequestStatus()) {
 			storageInterceptors.registerInterceptor(new ServiceRequestStatusSync(daoRegistry)); // SR follows its Tasks
 		}
