@@ -38,6 +38,7 @@ import org.sdoh.hub.directory.CapacityOperationProvider;
 import org.sdoh.hub.directory.DirectoryTaskInterceptor;
 import org.sdoh.hub.directory.FindOperationProvider;
 import org.sdoh.hub.directory.StaleEntryMarker;
+import org.sdoh.hub.directory.hsds.HsdsOperationProvider;
 import org.sdoh.hub.inputsafety.RequestBodyLimitFilter;
 import org.sdoh.hub.inputsafety.RequestEncodingGuard;
 import org.sdoh.hub.notification.EmailNotificationDelivery;
@@ -88,7 +89,8 @@ public class FhirServerConfig {
 			ObjectProvider<EmailNotificationDelivery> emailNotifications,
 			SubscriptionStatusOperation subscriptionStatus,
 			FindOperationProvider directoryFind,
-			CapacityOperationProvider directoryCapacity) {
+			CapacityOperationProvider directoryCapacity,
+			HsdsOperationProvider hsdsInterchange) {
 		daoRegistry.setSupportedResourceTypes(ServedResourceTypes.ALL);
 		RestfulServer server = new RestfulServer(systemDao.getContext());
 		// Narratives are the sender's business; generating them costs time on every write.
@@ -108,6 +110,7 @@ public class FhirServerConfig {
 		server.registerProvider(subscriptionStatus); // Subscription/[id]/$status (Subscriptions Backport)
 		server.registerProvider(directoryFind); // HealthcareService/$find: near a point, ranked by distance
 		server.registerProvider(directoryCapacity); // HealthcareService/{id}/$set-capacity
+		server.registerProvider(hsdsInterchange); // $hsds-import, $hsds-export (Open Referral HSDS 3.x)
 
 		JpaCapabilityStatementProvider capabilityStatement = new JpaCapabilityStatementProvider(
 				server, systemDao, storageSettings, searchParamRegistry, validationSupport);

@@ -45,7 +45,7 @@ public final class Freshness {
 		entry.getExtension().removeIf(e -> VERIFICATION_EXTENSION.equals(e.getUrl()));
 		Extension verification = entry.addExtension().setUrl(VERIFICATION_EXTENSION);
 		verification.addExtension("date", new DateTimeType(Date.from(when)));
-		if (verifier != null && verifier.hasReference()) {
+		if (verifier != null && !verifier.isEmpty()) {
 			verification.addExtension("verifier", verifier.copy());
 		}
 	}
