@@ -23,6 +23,7 @@ import org.sdoh.hub.support.Referrals;
  * Drives a running server over HTTP and prints one table row per case: requests/s, p50 and p99
  * latency, errors. Usage: {@code ReferralBenchmark <fhir base url> [tasks-to-seed] [cases]} where cases
  * is a comma list of patient, txn, poll, igpoll, content, notify (default patient,txn,poll,content). See README
+ * is a comma list of patient, txn, poll, igpoll, content, find, hsds (default patient,txn,poll,content). See README
  * "Benchmark" for the script that starts PostgreSQL and the server around it.
  */
 public final class ReferralBenchmark {
@@ -65,6 +66,7 @@ public final class ReferralBenchmark {
 		if (cases.contains("notify")) {
 			bench.notificationLatency(Math.max(100, Math.min(tasksToSeed, 1000)) / 100 * 100);
 		}
+		new DirectoryBenchmark(base, bench.runner).run(cases); // find, hsds
 		if (!cases.contains("poll") && !cases.contains("content") && !cases.contains("igpoll")) {
 			return;
 		}
