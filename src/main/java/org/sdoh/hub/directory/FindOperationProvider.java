@@ -16,7 +16,6 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,18 +43,6 @@ import org.springframework.stereotype.Component;
 public class FindOperationProvider {
 
 	public static final String DISTANCE_EXTENSION = "http://hl7.org/fhir/StructureDefinition/location-distance";
-
-	/** $find parameter → HealthcareService search parameter it filters on. */
-	private static final Map<String, String> TOKEN_PARAMETERS = new LinkedHashMap<>();
-
-	static {
-		TOKEN_PARAMETERS.put("category", "service-category");
-		TOKEN_PARAMETERS.put("type", "service-type");
-		TOKEN_PARAMETERS.put("program", "program");
-		TOKEN_PARAMETERS.put("language", "communication");
-		TOKEN_PARAMETERS.put("eligibility", "eligibility");
-		TOKEN_PARAMETERS.put("characteristic", "characteristic");
-	}
 
 	private final ServiceLocator locator;
 	private final DaoRegistry daoRegistry;
@@ -87,15 +74,15 @@ public class FindOperationProvider {
 			@OperationParam(name = "_offset", max = 1) StringType offset,
 			RequestDetails request) {
 		double[] centre = centre(latitude, longitude, nearLocation);
-		Map<String, List<StringType>> tokenValues = new LinkedHashMap<>();
-		tokenValues.put("category", category);
-		tokenValues.put("type", type);
-		tokenValues.put("program", program);
-		tokenValues.put("language", language);
-		tokenValues.put("eligibility", eligibility);
-		tokenValues.put("characteristic", characteristic);
+		List<TokenCriterion> tokens = new ArrayList<>();
+		tokens.addAll(tokenCriteria("category", "service-category", category));
+		tokens.addAll(tokenCriteria("type", "service-type", type));
+		tokens.addAll(tokenCriteria("program", "program", program));
+		tokens.addAll(tokenCriteria("language", "communication", language));
+		tokens.addAll(tokenCriteria("eligibility", "eligibility", eligibility));
+		tokens.addAll(tokenCriteria("characteristic", "characteristic", characteristic));
 		FindCriteria criteria = new FindCriteria(
-				centre[0], centre[1], radius(distanceKm), tokenCriteria(tokenValues), moment(openAt),
+				centre[0], centre[1], radius(distanceKm), tokens, moment(openAt),
 				OperationValues.bool("accepting-referrals", acceptingReferrals));
 		int pageSize = Math.min(OperationValues.integer("_count", count, api.defaultPageSize(), 1), api.maxPageSize());
 		int skip = OperationValues.integer("_offset", offset, 0, 0);
@@ -199,17 +186,19 @@ public class FindOperationProvider {
 		return km;
 	}
 
-	/** Each occurrence of a parameter is one criterion (AND); comma-separated values within it are alternatives (OR). */
-	private static List<TokenCriterion> tokenCriteria(Map<String, List<StringType>> values) {
-		List<TokenCriterion> criteria = new ArrayList<>();
-		values.forEach((name, occurrences) -> {
-			for (StringType occurrence : occurrences == null ? List.<StringType>of() : occurrences) {
-				List<TokenParam> anyOf = Arrays.stream(occurrence.getValueNotNull().split(","))
-						.map(value -> token(name, value)).toList();
-				criteria.add(new TokenCriterion(TOKEN_PARAMETERS.get(name), anyOf));
-			}
-		});
-		return criteria;
+	/**
+	 * The $find parameter {@code name} filters on the HealthcareService search parameter
+	 * {@code searchParameter}. Each occurrence is one criterion (AND); comma-separated values within
+	 * it are alternatives (OR).
+	 */
+	private static List<TokenCriterion> tokenCriteria(String name, String searchParameter, List<StringType> occurrences) {
+		if (occurrences == null) {
+			return List.of();
+		}
+		return occurrences.stream()
+				.map(occurrence -> new TokenCriterion(searchParameter,
+						Arrays.stream(occurrence.getValueNotNull().split(",")).map(value -> token(name, value)).toList()))
+				.toList();
 	}
 
 	private static TokenParam token(String name, String value) {

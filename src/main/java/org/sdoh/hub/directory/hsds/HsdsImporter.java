@@ -78,10 +78,8 @@ public class HsdsImporter {
 		}
 	}
 
+	/** The HSDS table a resource came from: service, location, organization. */
 	private static String table(DomainResource resource) {
-		return switch (resource.fhirType()) {
-			case "HealthcareService" -> "service";
-			default -> resource.fhirType().toLowerCase(java.util.Locale.ROOT);
-		};
+		return resource instanceof org.hl7.fhir.r4.model.HealthcareService ? "service" : resource.fhirType().toLowerCase(java.util.Locale.ROOT);
 	}
 }
