@@ -11,6 +11,7 @@ import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Task;
 import org.junit.jupiter.api.Test;
+import org.sdoh.hub.support.FhirServerTestBase;
 import org.sdoh.hub.support.Referrals;
 import org.sdoh.hub.support.TestPostgres;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -19,7 +20,7 @@ import org.springframework.test.context.TestPropertySource;
 
 /** A deployment set to refuse referrals to full services (own server and database). */
 @TestPropertySource(properties = "sdoh.directory.capacity-policy=REFUSE")
-class CapacityRefusalTest extends DirectoryTestBase {
+class CapacityRefusalTest extends FhirServerTestBase {
 
 	@DynamicPropertySource
 	static void ownDatabase(DynamicPropertyRegistry registry) {

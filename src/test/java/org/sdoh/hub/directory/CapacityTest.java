@@ -15,10 +15,11 @@ import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.StringType;
 import org.junit.jupiter.api.Test;
+import org.sdoh.hub.support.FhirServerTestBase;
 import org.sdoh.hub.support.Referrals;
 
 /** A CBO reports capacity with one request; referrals to a full service are stored with a warning (default policy). */
-class CapacityTest extends DirectoryTestBase {
+class CapacityTest extends FhirServerTestBase {
 
 	@Test
 	void setCapacityStoresStatusNotesAndCountsAsANewVersion() {

@@ -14,9 +14,10 @@ import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Task;
 import org.junit.jupiter.api.Test;
+import org.sdoh.hub.support.FhirServerTestBase;
 
 /** Anyone reports a wrong entry; the report lands in the maintaining organization's queue, which applies or dismisses it. */
-class CorrectionReportTest extends DirectoryTestBase {
+class CorrectionReportTest extends FhirServerTestBase {
 
 	@Test
 	void aReportLandsInTheQueueOfTheOrganizationProvidingTheService() {

@@ -3,13 +3,14 @@ package org.sdoh.hub.directory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Bundle.SearchEntryMode;
+import org.hl7.fhir.r4.model.Bundle;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.sdoh.hub.support.FhirServerTestBase;
 
 /** Each HealthcareService search parameter a navigator uses, scoped to one seeded organization. */
-class DirectorySearchTest extends DirectoryTestBase {
+class DirectorySearchTest extends FhirServerTestBase {
 
 	private static DirectorySeed seed;
 	private static String spanishFreePantry;

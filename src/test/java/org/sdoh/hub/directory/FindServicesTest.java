@@ -4,16 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.util.List;
-import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Bundle.SearchEntryMode;
+import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Distance;
 import org.hl7.fhir.r4.model.HealthcareService.DaysOfWeek;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.sdoh.hub.support.FhirServerTestBase;
 
 /** HealthcareService/$find against a seeded directory whose answers are known. */
-class FindServicesTest extends DirectoryTestBase {
+class FindServicesTest extends FhirServerTestBase {
 
 	private static DirectorySeed seed;
 	private static String nearSpanishPantry;

@@ -11,10 +11,11 @@ import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Task;
 import org.junit.jupiter.api.Test;
+import org.sdoh.hub.support.FhirServerTestBase;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Entries not verified within 180 days are tagged stale in results and get one verification Task for their organization. */
-class FreshnessTest extends DirectoryTestBase {
+class FreshnessTest extends FhirServerTestBase {
 
 	@Autowired
 	VerificationScheduler scheduler;

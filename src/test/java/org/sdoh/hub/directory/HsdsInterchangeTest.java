@@ -23,9 +23,10 @@ import org.hl7.fhir.r4.model.HealthcareService;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.StringType;
 import org.junit.jupiter.api.Test;
+import org.sdoh.hub.support.FhirServerTestBase;
 
 /** Open Referral HSDS 3.x: import, export, re-import of the shipped sample; bad records reported with reasons. */
-class HsdsInterchangeTest extends DirectoryTestBase {
+class HsdsInterchangeTest extends FhirServerTestBase {
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 	private static final String SAMPLE = "/ig/demo/hsds/datapackage.json";
