@@ -31,12 +31,6 @@ public final class GeoDistance {
 		return new BoundingBox(minLat, maxLat, lon - dLon, lon + dLon);
 	}
 
-	/** Longitudes may extend beyond ±180 near the antimeridian; {@link #containsLongitude} wraps them. */
-	public record BoundingBox(double minLat, double maxLat, double minLon, double maxLon) {
-
-		public boolean containsLongitude(double lon) {
-			return (lon >= minLon && lon <= maxLon) || (lon + 360 >= minLon && lon + 360 <= maxLon)
-					|| (lon - 360 >= minLon && lon - 360 <= maxLon);
-		}
-	}
+	/** Near the antimeridian the longitudes extend beyond ±180; {@link ServiceLocator} wraps them. */
+	public record BoundingBox(double minLat, double maxLat, double minLon, double maxLon) {}
 }

@@ -54,11 +54,11 @@ class CapacitySubscriptionTest extends FhirServerTestBase {
 		new CapacityReport(CapacityStatus.CAPACITY, null, null, null).applyTo(service);
 		String id = client.create().resource(service).execute().getId().getIdPart();
 		IdType subscription = subscribe("HealthcareService?_id=" + id + "&capacity-status=no-capacity");
-		awaitRegistered(subscription);
+		awaitActive(subscription);
 
 		client.operation().onInstance("HealthcareService/" + id).named("$set-capacity")
 				.withParameters(new Parameters().addParameter("status", new CodeType("no-capacity"))).execute();
-		String notification = received.poll(10, TimeUnit.SECONDS);
+		String notification = received.poll(30, TimeUnit.SECONDS);
 
 		assertThat(notification).as("notification of the capacity change").isNotNull();
 		assertThat(notification).startsWith("/hook/HealthcareService/" + id);
@@ -74,14 +74,20 @@ class CapacitySubscriptionTest extends FhirServerTestBase {
 		return (IdType) client.create().resource(subscription).execute().getId().toUnqualifiedVersionless();
 	}
 
-	private void awaitRegistered(IdType subscription) throws InterruptedException {
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+	/**
+	 * Active in the database and registered in the matcher. HAPI registers the subscription again when
+	 * it processes its own activation; a change sent before that can be lost, hence both conditions.
+	 */
+	private void awaitActive(IdType subscription) throws InterruptedException {
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
 		while (Instant.now().isBefore(deadline)) {
-			if (registry.get(subscription.getIdPart()) != null) {
+			boolean active = client.read().resource(Subscription.class).withId(subscription).execute().getStatus()
+					== Subscription.SubscriptionStatus.ACTIVE;
+			if (active && registry.get(subscription.getIdPart()) != null) {
 				return;
 			}
 			Thread.sleep(100);
 		}
-		throw new AssertionError("Subscription " + subscription.getValue() + " was not registered");
+		throw new AssertionError("Subscription " + subscription.getValue() + " did not become active");
 	}
 }
