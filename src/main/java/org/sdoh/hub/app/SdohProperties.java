@@ -142,6 +142,8 @@ public record SdohProperties(
 		WARN,
 		/** The referral is refused with 422. */
 		REFUSE
+	}
+
 	/** The small demo network for the quick start, loaded once into an empty database. */
 	public record Demo(@DefaultValue("false") boolean enabled) {}
 
