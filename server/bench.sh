@@ -4,8 +4,10 @@
 # and RSS, then runs the benchmark driver (src/bench/java) and prints its table.
 #   server/bench.sh [tasks-to-seed] [cases]  (default 10000, patient,txn,poll,content; add igpoll for
 #                                             the IG's light-CBO poll with _lastUpdated and _include;
-#                                             add secure to run the cases with security off, then on)
-# Environment: BENCH_PG_PORT (5433), BENCH_PORT (8090), BENCH_JWKS_PORT (8099), BENCH_CLUSTER (sdohbench), JAVA_OPTS (the server's JVM options).
+#                                             add secure to run the cases with security off, then on;
+#                                             find and hsds for the directory: $find, HSDS import)
+# Environment: BENCH_PG_PORT (5433), BENCH_PORT (8090), BENCH_JWKS_PORT (8099), BENCH_CLUSTER (sdohbench), JAVA_OPTS (the server's JVM options),
+#              BENCH_SERVICES (50000: HealthcareServices seeded for the find case).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 TASKS="${1:-10000}"
@@ -56,7 +58,7 @@ stop_server() {
 # run_driver <extra JVM properties...>
 run_driver() {
   mvn -B -q -Pbench test-compile exec:java -Dbench.url="http://127.0.0.1:$PORT/fhir" -Dbench.tasks="$TASKS" \
-    -Dbench.cases="${CASES//,secure/}" "$@"
+    -Dbench.cases="${CASES//,secure/}" -Dbench.services="${BENCH_SERVICES:-50000}" "$@"
   echo "RSS after benchmark: $(( $(ps -o rss= -p "$SERVER_PID") / 1024 )) MB"
 }
 

@@ -22,7 +22,7 @@ import org.sdoh.hub.support.Referrals;
 /**
  * Drives a running server over HTTP and prints one table row per case: requests/s, p50 and p99
  * latency, errors. Usage: {@code ReferralBenchmark <fhir base url> [tasks-to-seed] [cases]} where cases
- * is a comma list of patient, txn, poll, igpoll, content, notify, validatecode, extract (default
+ * is a comma list of patient, txn, poll, igpoll, content, notify, validatecode, extract, find, hsds (default
  * patient,txn,poll,content). See README
  * "Benchmark" for the script that starts PostgreSQL and the server around it.
  */
@@ -73,6 +73,7 @@ public final class ReferralBenchmark {
 		if (cases.contains("extract")) {
 			ScreeningBench.extract(bench.runner, bench.base, bench.callers::asAdmin, bench.create(bench.patient())).forEach(bench::print);
 		}
+		new DirectoryBenchmark(base, bench.runner).run(cases); // find, hsds
 		if (!cases.contains("poll") && !cases.contains("content") && !cases.contains("igpoll")) {
 			return;
 		}

@@ -33,6 +33,12 @@ import org.sdoh.hub.security.SubscriptionRules;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.sdoh.hub.conformance.CapabilityStatementEnricher;
 import org.sdoh.hub.conformance.ProfileValidation;
+import org.sdoh.hub.directory.CapacityCheckInterceptor;
+import org.sdoh.hub.directory.CapacityOperationProvider;
+import org.sdoh.hub.directory.DirectoryTaskInterceptor;
+import org.sdoh.hub.directory.FindOperationProvider;
+import org.sdoh.hub.directory.StaleEntryMarker;
+import org.sdoh.hub.directory.hsds.HsdsOperationProvider;
 import org.sdoh.hub.inputsafety.RequestBodyLimitFilter;
 import org.sdoh.hub.inputsafety.RequestEncodingGuard;
 import org.sdoh.hub.notification.EmailNotificationDelivery;
@@ -84,7 +90,10 @@ public class FhirServerConfig {
 			RequestAudit requestAudit,
 			ObjectProvider<EmailNotificationDelivery> emailNotifications,
 			SubscriptionStatusOperation subscriptionStatus,
-			QuestionnaireResponseExtractProvider screeningExtract) {
+			QuestionnaireResponseExtractProvider screeningExtract,
+			FindOperationProvider directoryFind,
+			CapacityOperationProvider directoryCapacity,
+			HsdsOperationProvider hsdsInterchange) {
 		daoRegistry.setSupportedResourceTypes(ServedResourceTypes.ALL);
 		RestfulServer server = new RestfulServer(systemDao.getContext());
 		// Narratives are the sender's business; generating them costs time on every write.
@@ -103,6 +112,9 @@ public class FhirServerConfig {
 		server.registerProvider(valueSetOperations);
 		server.registerProvider(subscriptionStatus); // Subscription/[id]/$status (Subscriptions Backport)
 		server.registerProvider(screeningExtract); // QuestionnaireResponse/$extract (screening instruments)
+		server.registerProvider(directoryFind); // HealthcareService/$find: near a point, ranked by distance
+		server.registerProvider(directoryCapacity); // HealthcareService/{id}/$set-capacity
+		server.registerProvider(hsdsInterchange); // $hsds-import, $hsds-export (Open Referral HSDS 3.x)
 
 		JpaCapabilityStatementProvider capabilityStatement = new JpaCapabilityStatementProvider(
 				server, systemDao, storageSettings, searchParamRegistry, validationSupport);
@@ -137,6 +149,8 @@ public class FhirServerConfig {
 		profileValidation.interceptor().ifPresent(server::registerInterceptor); // profiles: off | warn | reject
 		server.registerInterceptor(capabilityStatementEnricher); // Gravity profiles in /metadata
 		server.registerInterceptor(new IfMatchPreconditionInterceptor()); // stale If-Match -> 412, not 409
+		// Directory entries out: tagged stale when not verified recently; the tag never goes into storage.
+		server.registerInterceptor(new StaleEntryMarker(properties.directory().staleAfter()));
 		if (properties.api().openApiEnabled()) {
 			server.registerInterceptor(new OpenApiInterceptor()); // /fhir/swagger-ui/, /fhir/api-docs
 		}
@@ -149,6 +163,10 @@ public class FhirServerConfig {
 		emailNotifications.ifAvailable(storageInterceptors::registerInterceptor); // e-mail channel: link + id, no PHI
 		storageInterceptors.registerInterceptor(new DomainCodeInterceptor(systemDao.getContext(), validationSupport,
 				properties.screening().domainCodeCheck())); // SDOH domain value sets (serv/cond/proc-1/2) -> 422
+		storageInterceptors.registerInterceptor(new CapacityCheckInterceptor(
+				systemDao.getContext(), daoRegistry, properties.directory().capacityPolicy())); // referral to a full service: warn | 422
+		storageInterceptors.registerInterceptor(new DirectoryTaskInterceptor(
+				systemDao.getContext(), daoRegistry)); // verification/correction Tasks -> owning organization's queue
 		if (properties.referral().syncServiceRequestStatus()) {
 			storageInterceptors.registerInterceptor(new ServiceRequestStatusSync(daoRegistry)); // SR follows its Tasks
 		}

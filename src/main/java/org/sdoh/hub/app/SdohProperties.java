@@ -1,6 +1,7 @@
 package org.sdoh.hub.app;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -29,7 +30,8 @@ public record SdohProperties(
 		@Valid @NotNull @DefaultValue Consent consent,
 		@Valid @NotNull @DefaultValue Audit audit,
 		@Valid @NotNull @DefaultValue Notification notification,
-		@Valid @NotNull @DefaultValue Screening screening) {
+		@Valid @NotNull @DefaultValue Screening screening,
+		@Valid @NotNull @DefaultValue Directory directory) {
 
 	/** How the FHIR REST API behaves towards clients. */
 	public record Api(
@@ -136,6 +138,25 @@ public record SdohProperties(
 		REJECT,
 		/** Store it; the response header X-SDOH-Domain-Code-Warning says which value set the code is not in. */
 		WARN
+	}
+
+	/** The community resource directory: finding services, freshness, capacity. */
+	public record Directory(
+			/** An entry not verified for this long is stale: tagged in results, a verification Task is created. */
+			@NotNull @DefaultValue("180d") java.time.Duration staleAfter,
+			/** How often stale entries are looked for (ISO-8601 duration). */
+			@NotNull @DefaultValue("PT1H") java.time.Duration verificationCheckInterval,
+			/** What creating a referral Task for a service at no-capacity does. */
+			@NotNull @DefaultValue("WARN") CapacityPolicy capacityPolicy,
+			/** $find radius when the caller gives none, and the largest radius accepted (km). */
+			@DecimalMin("0.1") @DefaultValue("10") double defaultRadiusKm,
+			@DecimalMin("0.1") @DefaultValue("100") double maxRadiusKm) {}
+
+	public enum CapacityPolicy {
+		/** The referral is stored; the response carries an OperationOutcome warning. */
+		WARN,
+		/** The referral is refused with 422. */
+		REFUSE
 	}
 
 	/** The small demo network for the quick start, loaded once into an empty database. */

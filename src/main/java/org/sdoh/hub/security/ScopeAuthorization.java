@@ -28,9 +28,14 @@ import org.sdoh.hub.security.SmartScopes.Scope;
  */
 public class ScopeAuthorization extends AuthorizationInterceptor {
 
-	/** Operations any authenticated caller may invoke; their results still pass the read rules. */
+	/**
+	 * Operations any authenticated caller may invoke; their results still pass the read rules.
+	 * {@code $set-capacity} writes the service through the DAO with the caller's request, so the
+	 * caller's HealthcareService write rules apply to it; {@code $hsds-import} stays with administrators.
+	 */
 	private static final List<String> OPERATIONS = List.of(
-			"$expand", "$validate-code", "$lookup", "$find", "$extract", "$status", "$validate", "$meta");
+			"$expand", "$validate-code", "$lookup", "$find", "$extract", "$status", "$validate", "$meta",
+			"$set-capacity", "$hsds-export");
 
 	/** R4's Patient compartment plus the patient's referral Tasks (Task.for), which SMART patient apps show. */
 	private static final CompartmentSearchParameterModifications PATIENT_COMPARTMENT =

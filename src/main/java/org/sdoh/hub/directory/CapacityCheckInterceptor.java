@@ -1,0 +1,100 @@
+package org.sdoh.hub.directory;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.Interceptor;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.param.ReferenceParam;
+import ca.uhn.fhir.rest.param.TokenParam;
+import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
+import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
+import java.util.List;
+import java.util.Optional;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.instance.model.api.IIdType;
+import org.hl7.fhir.r4.model.HealthcareService;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.StringType;
+import org.hl7.fhir.r4.model.Task;
+import org.sdoh.hub.app.SdohProperties.CapacityPolicy;
+import org.sdoh.hub.referral.ReferralTaskRules;
+
+/**
+ * A new referral Task for a service that reported no capacity: refused with 422 when the deployment
+ * says {@code refuse}, otherwise stored with an OperationOutcome warning in the
+ * {@value #WARNING_HEADER} response header. The owner is a HealthcareService (its own status) or an
+ * Organization (at capacity when every one of its active services that reports a status reports
+ * no-capacity). Kept apart from the referral state machine: capacity is directory knowledge.
+ */
+@Interceptor
+public class CapacityCheckInterceptor {
+
+	public static final String WARNING_HEADER = "X-Directory-Capacity-OperationOutcome";
+	private static final int MAX_SERVICES_PER_ORGANIZATION = 100;
+
+	private final FhirContext fhirContext;
+	private final DaoRegistry daoRegistry;
+	private final CapacityPolicy policy;
+
+	public CapacityCheckInterceptor(FhirContext fhirContext, DaoRegistry daoRegistry, CapacityPolicy policy) {
+		this.fhirContext = fhirContext;
+		this.daoRegistry = daoRegistry;
+		this.policy = policy;
+	}
+
+	@Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED)
+	public void onCreate(IBaseResource resource, RequestDetails request) {
+		if (!(resource instanceof Task task) || !ReferralTaskRules.isReferralTask(task) || !task.hasOwner()) {
+			return;
+		}
+		IIdType owner = task.getOwner().getReferenceElement();
+		if (owner.isAbsolute() || !owner.hasIdPart() || !isAtCapacity(owner)) {
+			return;
+		}
+		OperationOutcome outcome = new OperationOutcome();
+		outcome.addIssue()
+				.setSeverity(policy == CapacityPolicy.REFUSE ? OperationOutcome.IssueSeverity.ERROR : OperationOutcome.IssueSeverity.WARNING)
+				.setCode(OperationOutcome.IssueType.BUSINESSRULE)
+				.setDiagnostics("Task.owner: " + owner.toUnqualifiedVersionless().getValue()
+						+ " reports no capacity (Gravity capacity status 'no-capacity'); the referral is unlikely to be accepted")
+				.setExpression(List.of(new StringType("Task.owner")));
+		if (policy == CapacityPolicy.REFUSE) {
+			throw new UnprocessableEntityException(fhirContext, outcome);
+		}
+		if (request instanceof ServletRequestDetails servlet && servlet.getServletResponse() != null) {
+			servlet.getServletResponse().addHeader(WARNING_HEADER, fhirContext.newJsonParser().encodeResourceToString(outcome));
+		}
+	}
+
+	private boolean isAtCapacity(IIdType owner) {
+		return switch (owner.getResourceType()) {
+			case "HealthcareService" -> read(owner).flatMap(CapacityStatus::of).filter(s -> s == CapacityStatus.NO_CAPACITY).isPresent();
+			case "Organization" -> CapacityRule.organizationAtCapacity(activeServicesOf(owner));
+			default -> false;
+		};
+	}
+
+	private Optional<HealthcareService> read(IIdType id) {
+		try {
+			return Optional.of((HealthcareService) daoRegistry.getResourceDao("HealthcareService")
+					.read(id.toUnqualifiedVersionless(), new SystemRequestDetails()));
+		} catch (ResourceNotFoundException | ResourceGoneException e) {
+			return Optional.empty(); // a missing owner is the referral rules' concern
+		}
+	}
+
+	private List<HealthcareService> activeServicesOf(IIdType organization) {
+		SearchParameterMap map = SearchParameterMap.newSynchronous()
+				.add(HealthcareService.SP_ORGANIZATION, new ReferenceParam(organization.toUnqualifiedVersionless().getValue()))
+				.add(HealthcareService.SP_ACTIVE, new TokenParam("true"));
+		map.setCount(MAX_SERVICES_PER_ORGANIZATION);
+		return daoRegistry.getResourceDao("HealthcareService").searchForResources(map, new SystemRequestDetails())
+				.stream().map(HealthcareService.class::cast).toList();
+	}
+}

@@ -1,0 +1,226 @@
+package org.sdoh.hub.directory;
+
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
+import ca.uhn.fhir.model.valueset.BundleTypeEnum;
+import ca.uhn.fhir.rest.annotation.Operation;
+import ca.uhn.fhir.rest.annotation.OperationParam;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.param.TokenOrListParam;
+import ca.uhn.fhir.rest.param.TokenParam;
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.HealthcareService;
+import org.hl7.fhir.r4.model.Location;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.StringType;
+import org.sdoh.hub.app.SdohProperties;
+import org.sdoh.hub.directory.FindCriteria.TokenCriterion;
+import org.sdoh.hub.directory.ServiceLocator.Match;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code HealthcareService/$find}: services near a point (or a stored Location) that match the
+ * navigator's criteria, nearest first, paged by {@code _offset}. Each match carries its distance in
+ * the standard {@code location-distance} extension on {@code entry.search}; the Location it was
+ * measured to follows as an included entry. Candidates come from {@link ServiceLocator} (indexed);
+ * only the page's resources are read, or, when {@code open-at} is asked, as many as needed to fill it.
+ */
+@Component
+public class FindOperationProvider {
+
+	public static final String DISTANCE_EXTENSION = "http://hl7.org/fhir/StructureDefinition/location-distance";
+
+	private final ServiceLocator locator;
+	private final DaoRegistry daoRegistry;
+	private final SdohProperties.Directory settings;
+	private final SdohProperties.Api api;
+
+	public FindOperationProvider(ServiceLocator locator, DaoRegistry daoRegistry, SdohProperties properties) {
+		this.locator = locator;
+		this.daoRegistry = daoRegistry;
+		this.settings = properties.directory();
+		this.api = properties.api();
+	}
+
+	@Operation(name = "$find", type = HealthcareService.class, idempotent = true, bundleType = BundleTypeEnum.SEARCHSET)
+	public Bundle find(
+			@OperationParam(name = "latitude", max = 1) StringType latitude,
+			@OperationParam(name = "longitude", max = 1) StringType longitude,
+			@OperationParam(name = "near-location", max = 1) StringType nearLocation,
+			@OperationParam(name = "distance", max = 1) StringType distanceKm,
+			@OperationParam(name = "category") List<StringType> category,
+			@OperationParam(name = "type") List<StringType> type,
+			@OperationParam(name = "program") List<StringType> program,
+			@OperationParam(name = "language") List<StringType> language,
+			@OperationParam(name = "eligibility") List<StringType> eligibility,
+			@OperationParam(name = "characteristic") List<StringType> characteristic,
+			@OperationParam(name = "open-at", max = 1) StringType openAt,
+			@OperationParam(name = "accepting-referrals", max = 1) StringType acceptingReferrals,
+			@OperationParam(name = "_count", max = 1) StringType count,
+			@OperationParam(name = "_offset", max = 1) StringType offset,
+			RequestDetails request) {
+		double[] centre = centre(latitude, longitude, nearLocation);
+		List<TokenCriterion> tokens = new ArrayList<>();
+		tokens.addAll(tokenCriteria("category", "service-category", category));
+		tokens.addAll(tokenCriteria("type", "service-type", type));
+		tokens.addAll(tokenCriteria("program", "program", program));
+		tokens.addAll(tokenCriteria("language", "communication", language));
+		tokens.addAll(tokenCriteria("eligibility", "eligibility", eligibility));
+		tokens.addAll(tokenCriteria("characteristic", "characteristic", characteristic));
+		FindCriteria criteria = new FindCriteria(
+				centre[0], centre[1], radius(distanceKm), tokens, moment(openAt),
+				OperationValues.bool("accepting-referrals", acceptingReferrals));
+		int pageSize = Math.min(OperationValues.integer("_count", count, api.defaultPageSize(), 1), api.maxPageSize());
+		int skip = OperationValues.integer("_offset", offset, 0, 0);
+
+		List<Match> matches = locator.find(criteria);
+		Page page = criteria.openAt().isEmpty()
+				? new Page(slice(matches, skip, pageSize), skip + pageSize < matches.size(), Optional.of(matches.size()))
+				: openAtPage(matches, criteria.openAt().get(), skip, pageSize);
+		return new FindResultBundle(request, skip, pageSize).build(page, loadLocations(page.matches()));
+	}
+
+	/** One page of matches with their services loaded, whether more follow, and the total when it is known. */
+	record Page(List<Loaded> matches, boolean hasNext, Optional<Integer> total) {}
+
+	record Loaded(Match match, HealthcareService service) {}
+
+	private List<Loaded> slice(List<Match> matches, int skip, int pageSize) {
+		return load(matches.subList(Math.min(skip, matches.size()), Math.min(skip + pageSize, matches.size())));
+	}
+
+	/** Reads services in page-sized batches, nearest first, until the page is full and one more is known. */
+	private Page openAtPage(List<Match> matches, ZonedDateTime moment, int skip, int pageSize) {
+		List<Loaded> open = new ArrayList<>();
+		for (int from = 0; from < matches.size() && open.size() <= skip + pageSize; from += pageSize) {
+			load(matches.subList(from, Math.min(from + pageSize, matches.size())))
+					.stream().filter(l -> OpeningHours.isOpenAt(l.service(), moment)).forEach(open::add);
+		}
+		List<Loaded> page = open.subList(Math.min(skip, open.size()), Math.min(skip + pageSize, open.size()));
+		return new Page(page, open.size() > skip + pageSize, Optional.empty());
+	}
+
+	private List<Loaded> load(List<Match> matches) {
+		Map<String, HealthcareService> byId = readAll("HealthcareService", matches.stream().map(Match::serviceId).toList())
+				.stream().map(HealthcareService.class::cast)
+				.collect(Collectors.toMap(s -> s.getIdElement().getIdPart(), Function.identity()));
+		// A service deleted since the candidate query is simply left out.
+		return matches.stream().filter(m -> byId.containsKey(m.serviceId()))
+				.map(m -> new Loaded(m, byId.get(m.serviceId()))).toList();
+	}
+
+	private Map<String, Location> loadLocations(List<Loaded> page) {
+		return readAll("Location", page.stream().map(l -> l.match().locationId()).distinct().toList())
+				.stream().map(Location.class::cast)
+				.collect(Collectors.toMap(l -> l.getIdElement().getIdPart(), Function.identity()));
+	}
+
+	private List<IBaseResource> readAll(String type, List<String> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		TokenOrListParam idList = new TokenOrListParam();
+		ids.forEach(id -> idList.addOr(new TokenParam(id)));
+		SearchParameterMap map = SearchParameterMap.newSynchronous().add("_id", idList);
+		map.setCount(ids.size());
+		return daoRegistry.getResourceDao(type).searchForResources(map, new SystemRequestDetails());
+	}
+
+	private double[] centre(StringType latitude, StringType longitude, StringType nearLocation) {
+		if (nearLocation != null && nearLocation.hasValue()) {
+			if (latitude != null || longitude != null) {
+				throw new InvalidRequestException("$find takes either latitude/longitude or near-location, not both");
+			}
+			return positionOf(new Reference(nearLocation.getValue()));
+		}
+		if (latitude == null || longitude == null) {
+			throw new InvalidRequestException("$find needs latitude and longitude (decimal degrees) or near-location=Location/{id}");
+		}
+		double lat = OperationValues.decimal("latitude", latitude);
+		double lon = OperationValues.decimal("longitude", longitude);
+		if (lat < -90 || lat > 90 || lon < -180 || lon > 180) {
+			throw new InvalidRequestException("latitude must be within -90..90 and longitude within -180..180, got " + lat + ", " + lon);
+		}
+		return new double[] {lat, lon};
+	}
+
+	private double[] positionOf(Reference nearLocation) {
+		if (!"Location".equals(nearLocation.getReferenceElement().getResourceType())) {
+			throw new InvalidRequestException("near-location must reference a Location, got " + nearLocation.getReference());
+		}
+		Location location;
+		try {
+			location = (Location) daoRegistry.getResourceDao("Location")
+					.read(nearLocation.getReferenceElement().toUnqualifiedVersionless(), new SystemRequestDetails());
+		} catch (ResourceNotFoundException e) {
+			throw new InvalidRequestException("near-location " + nearLocation.getReference() + " does not exist");
+		}
+		if (!location.hasPosition() || location.getPosition().getLatitude() == null || location.getPosition().getLongitude() == null) {
+			throw new InvalidRequestException("near-location " + nearLocation.getReference() + " has no position (latitude/longitude)");
+		}
+		return new double[] {location.getPosition().getLatitude().doubleValue(), location.getPosition().getLongitude().doubleValue()};
+	}
+
+	private double radius(StringType distanceKm) {
+		if (distanceKm == null) {
+			return settings.defaultRadiusKm();
+		}
+		double km = OperationValues.decimal("distance", distanceKm);
+		if (!(km > 0) || km > settings.maxRadiusKm()) {
+			throw new InvalidRequestException("distance (km) must be greater than 0 and at most " + settings.maxRadiusKm() + ", got " + km);
+		}
+		return km;
+	}
+
+	/**
+	 * The $find parameter {@code name} filters on the HealthcareService search parameter
+	 * {@code searchParameter}. Each occurrence is one criterion (AND); comma-separated values within
+	 * it are alternatives (OR).
+	 */
+	private static List<TokenCriterion> tokenCriteria(String name, String searchParameter, List<StringType> occurrences) {
+		if (occurrences == null) {
+			return List.of();
+		}
+		return occurrences.stream()
+				.map(occurrence -> new TokenCriterion(searchParameter,
+						Arrays.stream(occurrence.getValueNotNull().split(",")).map(value -> token(name, value)).toList()))
+				.toList();
+	}
+
+	private static TokenParam token(String name, String value) {
+		int bar = value.indexOf('|');
+		String system = bar < 0 ? null : value.substring(0, bar);
+		String code = bar < 0 ? value : value.substring(bar + 1);
+		if (code.isBlank()) {
+			throw new InvalidRequestException(name + " needs a code (code or system|code), got '" + value + "'");
+		}
+		return new TokenParam(system == null || system.isEmpty() ? null : system, code);
+	}
+
+	/** Opening hours are local times; the asked moment's own UTC offset says which ones. */
+	private static Optional<ZonedDateTime> moment(StringType openAt) {
+		if (openAt == null || openAt.getValue() == null) {
+			return Optional.empty();
+		}
+		try {
+			return Optional.of(OffsetDateTime.parse(openAt.getValue()).toZonedDateTime());
+		} catch (DateTimeParseException e) {
+			throw new InvalidRequestException(
+					"open-at must be a date and time with a UTC offset, e.g. 2026-11-23T10:00:00-05:00, got '" + openAt.getValue() + "'");
+		}
+	}
+}

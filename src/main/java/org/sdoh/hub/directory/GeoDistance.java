@@ -1,0 +1,36 @@
+package org.sdoh.hub.directory;
+
+/**
+ * Great-circle distances on the earth (haversine) and the latitude/longitude box that encloses a
+ * circle, so a database index on coordinates can pre-select candidates that are then measured exactly.
+ */
+public final class GeoDistance {
+
+	static final double EARTH_RADIUS_KM = 6371.0088;
+	private static final double KM_PER_DEGREE_LATITUDE = Math.PI * EARTH_RADIUS_KM / 180;
+
+	private GeoDistance() {}
+
+	public static double km(double lat1, double lon1, double lat2, double lon2) {
+		double dLat = Math.toRadians(lat2 - lat1);
+		double dLon = Math.toRadians(lon2 - lon1);
+		double a = Math.pow(Math.sin(dLat / 2), 2)
+				+ Math.cos(Math.toRadians(lat1)) * Math.cos(Math.toRadians(lat2)) * Math.pow(Math.sin(dLon / 2), 2);
+		return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(a)));
+	}
+
+	/** The smallest latitude/longitude box containing every point within {@code radiusKm} of the centre. */
+	public static BoundingBox box(double lat, double lon, double radiusKm) {
+		double dLat = radiusKm / KM_PER_DEGREE_LATITUDE;
+		double minLat = Math.max(-90, lat - dLat);
+		double maxLat = Math.min(90, lat + dLat);
+		// Longitude degrees shrink towards the poles; measured at the box edge nearest a pole.
+		double widestLatitude = Math.max(Math.abs(minLat), Math.abs(maxLat));
+		double cos = Math.cos(Math.toRadians(widestLatitude));
+		double dLon = cos < 1e-9 ? 180 : Math.min(180, radiusKm / (KM_PER_DEGREE_LATITUDE * cos));
+		return new BoundingBox(minLat, maxLat, lon - dLon, lon + dLon);
+	}
+
+	/** Near the antimeridian the longitudes extend beyond ±180; {@link ServiceLocator} wraps them. */
+	public record BoundingBox(double minLat, double maxLat, double minLon, double maxLon) {}
+}
