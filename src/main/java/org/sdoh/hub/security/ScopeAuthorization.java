@@ -15,6 +15,7 @@ import java.util.Optional;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Task;
+import org.sdoh.hub.referral.ReferralTaskRules;
 import org.sdoh.hub.security.SmartScopes.Context;
 import org.sdoh.hub.security.SmartScopes.Interaction;
 import org.sdoh.hub.security.SmartScopes.Scope;
@@ -131,8 +132,9 @@ public class ScopeAuthorization extends AuthorizationInterceptor {
 		}
 
 		private boolean owned(IBaseResource resource) {
-			if (!caller.isOrganizationBound() || !caller.ownerSide() || !(resource instanceof Task task)) {
-				return true;
+			if (!caller.isOrganizationBound() || !caller.ownerSide() || !(resource instanceof Task task)
+					|| !ReferralTaskRules.isReferralTask(task)) {
+				return true; // other Tasks (directory corrections anyone may report) follow the type's rules
 			}
 			return caller.isOwnOrganization(task.getOwner().getReference());
 		}
