@@ -43,6 +43,9 @@ import org.sdoh.hub.inputsafety.RequestBodyLimitFilter;
 import org.sdoh.hub.inputsafety.RequestEncodingGuard;
 import org.sdoh.hub.notification.EmailNotificationDelivery;
 import org.sdoh.hub.notification.RestHookAcknowledgement;
+import org.sdoh.hub.metrics.EvaluateMeasureOperation;
+import org.sdoh.hub.metrics.ReferralMeasureEvaluator;
+import org.sdoh.hub.metrics.ReferralProjection;
 import org.sdoh.hub.notification.SubscriptionRelevanceFilter;
 import org.sdoh.hub.notification.SubscriptionStatusOperation;
 import org.sdoh.hub.referral.ReferralTaskInterceptor;
@@ -93,7 +96,9 @@ public class FhirServerConfig {
 			QuestionnaireResponseExtractProvider screeningExtract,
 			FindOperationProvider directoryFind,
 			CapacityOperationProvider directoryCapacity,
-			HsdsOperationProvider hsdsInterchange) {
+			HsdsOperationProvider hsdsInterchange,
+			ReferralMeasureEvaluator referralMeasures,
+			ReferralProjection referralProjection) {
 		daoRegistry.setSupportedResourceTypes(ServedResourceTypes.ALL);
 		RestfulServer server = new RestfulServer(systemDao.getContext());
 		// Narratives are the sender's business; generating them costs time on every write.
@@ -115,6 +120,8 @@ public class FhirServerConfig {
 		server.registerProvider(directoryFind); // HealthcareService/$find: near a point, ranked by distance
 		server.registerProvider(directoryCapacity); // HealthcareService/{id}/$set-capacity
 		server.registerProvider(hsdsInterchange); // $hsds-import, $hsds-export (Open Referral HSDS 3.x)
+		server.registerProvider(new EvaluateMeasureOperation(
+				referralMeasures, properties.metrics().smallCountThreshold())); // referral metrics as MeasureReports
 
 		JpaCapabilityStatementProvider capabilityStatement = new JpaCapabilityStatementProvider(
 				server, systemDao, storageSettings, searchParamRegistry, validationSupport);
@@ -167,6 +174,7 @@ public class FhirServerConfig {
 				systemDao.getContext(), daoRegistry, properties.directory().capacityPolicy())); // referral to a full service: warn | 422
 		storageInterceptors.registerInterceptor(new DirectoryTaskInterceptor(
 				systemDao.getContext(), daoRegistry)); // verification/correction Tasks -> owning organization's queue
+		storageInterceptors.registerInterceptor(referralProjection); // referral metrics follow Task versions
 		if (properties.referral().syncServiceRequestStatus()) {
 			storageInterceptors.registerInterceptor(new ServiceRequestStatusSync(daoRegistry)); // SR follows its Tasks
 		}

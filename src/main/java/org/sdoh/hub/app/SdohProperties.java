@@ -31,7 +31,8 @@ public record SdohProperties(
 		@Valid @NotNull @DefaultValue Audit audit,
 		@Valid @NotNull @DefaultValue Notification notification,
 		@Valid @NotNull @DefaultValue Screening screening,
-		@Valid @NotNull @DefaultValue Directory directory) {
+		@Valid @NotNull @DefaultValue Directory directory,
+		@Valid @NotNull @DefaultValue Metrics metrics) {
 
 	/** How the FHIR REST API behaves towards clients. */
 	public record Api(
@@ -159,8 +160,11 @@ public record SdohProperties(
 		REFUSE
 	}
 
-	/** The small demo network for the quick start, loaded once into an empty database. */
-	public record Demo(@DefaultValue("false") boolean enabled) {}
+	/**
+	 * The small demo network for the quick start, loaded once into an empty database, with
+	 * {@code historyReferrals} generated referrals spread over the past months for the metrics page.
+	 */
+	public record Demo(@DefaultValue("false") boolean enabled, @Min(0) @Max(5000) @DefaultValue("300") int historyReferrals) {}
 
 	/**
 	 * Bearer-token authentication. Off only for the loopback-bound quick start (the server refuses to
@@ -209,4 +213,7 @@ public record SdohProperties(
 
 	/** The audit trail (IHE BALP AuditEvents, stored in this server). */
 	public record Audit(@DefaultValue("true") boolean enabled, @Min(100) @DefaultValue("10000") int queueCapacity) {}
+
+	/** Referral metrics (MeasureReports): strata with fewer referrals than this are masked for organizations. */
+	public record Metrics(@Min(1) @Max(100) @DefaultValue("5") int smallCountThreshold) {}
 }

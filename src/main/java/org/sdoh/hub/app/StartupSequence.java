@@ -4,6 +4,7 @@ import ca.uhn.fhir.batch2.config.Batch2JobRegisterer;
 import org.sdoh.hub.conformance.ConformanceContentLoader;
 import org.sdoh.hub.conformance.FhirPackageInstaller;
 import org.sdoh.hub.demo.DemoNetworkLoader;
+import org.sdoh.hub.metrics.ReferralHistoryBackfill;
 import org.sdoh.hub.notification.SubscriptionTopicInstaller;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -11,7 +12,7 @@ import org.springframework.stereotype.Component;
 /**
  * What must be in the database before the first request is served, in order: installed FHIR
  * packages, then our own conformance content (which wins over a package's older copy) and the
- * IG's subscription topics, then the demo network. Runs just before the web server opens its port, so no client ever sees a server
+ * IG's subscription topics, the referral metrics table, then the demo network. Runs just before the web server opens its port, so no client ever sees a server
  * without its search parameters or profiles.
  */
 @Component
@@ -24,6 +25,7 @@ public class StartupSequence implements SmartLifecycle {
 	private final FhirPackageInstaller packages;
 	private final ConformanceContentLoader conformance;
 	private final SubscriptionTopicInstaller topics;
+	private final ReferralHistoryBackfill referralMetrics;
 	private final DemoNetworkLoader demo;
 	private volatile boolean running;
 
@@ -32,11 +34,13 @@ public class StartupSequence implements SmartLifecycle {
 			FhirPackageInstaller packages,
 			ConformanceContentLoader conformance,
 			SubscriptionTopicInstaller topics,
+			ReferralHistoryBackfill referralMetrics,
 			DemoNetworkLoader demo) {
 		this.batchJobs = batchJobs;
 		this.packages = packages;
 		this.conformance = conformance;
 		this.topics = topics;
+		this.referralMetrics = referralMetrics;
 		this.demo = demo;
 	}
 
@@ -47,6 +51,7 @@ public class StartupSequence implements SmartLifecycle {
 		packages.installConfiguredPackages();
 		conformance.load();
 		topics.install();
+		referralMetrics.prepare(); // before the first referral write: the projection table must exist
 		demo.loadOnce();
 		running = true;
 	}

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.Optional;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Measure;
 import org.hl7.fhir.r4.model.Task;
 import org.sdoh.hub.referral.ReferralTaskRules;
 import org.sdoh.hub.security.SmartScopes.Context;
@@ -60,6 +61,8 @@ public class ScopeAuthorization extends AuthorizationInterceptor {
 			scopeRules(rules, caller, scope);
 		}
 		rules.allow("transaction entries follow the rules above").transaction().withAnyOperation().andApplyNormalRules();
+		// Referral metrics decide themselves what a caller sees (metrics/MetricsAccess): aggregates only.
+		rules.allow("referral metrics").operation().named("$evaluate-measure").onInstancesOfType(Measure.class).andAllowAllResponses();
 		for (String operation : OPERATIONS) {
 			rules.allow(operation).operation().named(operation).onAnyType().andRequireExplicitResponseAuthorization();
 			rules.allow(operation).operation().named(operation).onAnyInstance().andRequireExplicitResponseAuthorization();

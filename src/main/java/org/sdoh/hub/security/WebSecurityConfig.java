@@ -35,11 +35,15 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @EnableWebSecurity
 public class WebSecurityConfig {
 
-	/** Readable without a token: discovery and liveness, nothing with data in it. */
+	/** Readable without a token: discovery, liveness and static pages, nothing with data in it. */
 	static final String[] PUBLIC_PATHS = {
 		FhirServerConfig.FHIR_BASE_PATH + "/metadata",
 		SmartConfigurationServlet.PATH,
-		"/actuator/health/**"
+		"/actuator/health/**",
+		// the metrics page itself; the MeasureReports it shows come from the protected FHIR API
+		"/metrics",
+		"/metrics/**",
+		"/webjars/**"
 	};
 
 	@Bean
