@@ -7,9 +7,12 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
+import java.util.TimeZone;
+import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.MeasureReport;
 import org.hl7.fhir.r4.model.MeasureReport.MeasureReportGroupComponent;
@@ -55,7 +58,9 @@ public class ReferralMeasureEvaluator {
 				.setType(MeasureReport.MeasureReportType.SUMMARY)
 				.setMeasure(measure.url())
 				.setDate(new Date());
-		report.getPeriod().setStart(Date.from(from)).setEnd(Date.from(to.minusMillis(1)));
+		report.getPeriod()
+				.setStartElement(new DateTimeType(Date.from(from), TemporalPrecisionEnum.SECOND, TimeZone.getTimeZone(zone)))
+				.setEndElement(new DateTimeType(Date.from(to.minusSeconds(1)), TemporalPrecisionEnum.SECOND, TimeZone.getTimeZone(zone)));
 		view.organization().ifPresent(org -> report.addExtension(ORGANIZATION_EXTENSION, new Reference(org)));
 		if (view.maskBelow() > 0) {
 			report.addExtension(MASKED_BELOW_EXTENSION, new IntegerType(view.maskBelow()));
