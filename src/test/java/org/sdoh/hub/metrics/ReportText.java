@@ -37,7 +37,10 @@ final class ReportText {
 
 	/** One group's lines only, for the measures with many groups. */
 	static String group(MeasureReport report, String code) {
-		String all = of(report);
+		return group(of(report), code);
+	}
+
+	static String group(String all, String code) {
 		StringBuilder out = new StringBuilder();
 		boolean inside = false;
 		for (String line : all.split("\n")) {
