@@ -2,7 +2,7 @@
 # Benchmark on PostgreSQL: builds the jar, starts a throwaway PostgreSQL 15 cluster (Debian's
 # postgresql package) and the server, prints start-up time (launch -> first 200 from /fhir/metadata)
 # and RSS, then runs the benchmark driver (src/bench/java) and prints its table.
-#   server/bench.sh [tasks-to-seed] [cases]  (default 10000, patient,txn,poll,content; add igpoll for
+#   server/bench.sh [tasks-to-seed] [cases]  (default 10000, patient,txn,poll,content; add metrics to seed referrals with histories and time all measures; add igpoll for
 #                                             the IG's light-CBO poll with _lastUpdated and _include;
 #                                             add secure to run the cases with security off, then on;
 #                                             find and hsds for the directory: $find, HSDS import)

@@ -22,7 +22,7 @@ import org.sdoh.hub.support.Referrals;
 /**
  * Drives a running server over HTTP and prints one table row per case: requests/s, p50 and p99
  * latency, errors. Usage: {@code ReferralBenchmark <fhir base url> [tasks-to-seed] [cases]} where cases
- * is a comma list of patient, txn, poll, igpoll, content, notify, validatecode, extract, find, hsds (default
+ * is a comma list of patient, txn, poll, igpoll, content, notify, validatecode, extract, find, hsds, metrics (default
  * patient,txn,poll,content). See README
  * "Benchmark" for the script that starts PostgreSQL and the server around it.
  */
@@ -74,6 +74,9 @@ public final class ReferralBenchmark {
 			ScreeningBench.extract(bench.runner, bench.base, bench.callers::asAdmin, bench.create(bench.patient())).forEach(bench::print);
 		}
 		new DirectoryBenchmark(base, bench.runner).run(cases); // find, hsds
+		if (cases.contains("metrics")) {
+			new MetricsBenchmark(base, bench.requester, bench.owners, bench.runner, bench.callers).run(tasksToSeed);
+		}
 		if (!cases.contains("poll") && !cases.contains("content") && !cases.contains("igpoll")) {
 			return;
 		}

@@ -9,9 +9,12 @@ import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.ZoneId;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.IdType;
 import org.sdoh.hub.app.SdohProperties;
+import org.sdoh.hub.metrics.ReferralFactStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ClassPathResource;
@@ -19,7 +22,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Loads the demo network ({@code ig/demo/demo-network.json}: one clinic, three CBOs with services
- * and locations, patients, referrals in several Task states) once: if its clinic already exists the
+ * and locations, patients, referrals in several Task states) and {@link DemoReferralHistory} once: if its clinic already exists the
  * database has been seeded before, and whatever users changed since is left alone.
  */
 @Component
@@ -33,16 +36,19 @@ public class DemoNetworkLoader {
 	private final FhirContext fhirContext;
 	private final DaoRegistry daoRegistry;
 	private final IFhirSystemDao<Bundle, ?> systemDao;
+	private final ReferralFactStore referralFacts;
 
 	public DemoNetworkLoader(
 			SdohProperties properties,
 			FhirContext fhirContext,
 			DaoRegistry daoRegistry,
-			IFhirSystemDao<Bundle, ?> systemDao) {
+			IFhirSystemDao<Bundle, ?> systemDao,
+			ReferralFactStore referralFacts) {
 		this.properties = properties;
 		this.fhirContext = fhirContext;
 		this.daoRegistry = daoRegistry;
 		this.systemDao = systemDao;
+		this.referralFacts = referralFacts;
 	}
 
 	public void loadOnce() {
@@ -56,7 +62,10 @@ public class DemoNetworkLoader {
 		try (InputStream in = new ClassPathResource(BUNDLE).getInputStream()) {
 			Bundle bundle = fhirContext.newJsonParser().parseResource(Bundle.class, in);
 			systemDao.transaction(new SystemRequestDetails(), bundle);
-			LOG.info("Demo network loaded ({} resources)", bundle.getEntry().size());
+			DemoReferralHistory.load(properties.demo().historyReferrals(), Instant.now(),
+					ZoneId.of(properties.referral().escalation().timeZone()), systemDao, referralFacts);
+			LOG.info("Demo network loaded ({} resources, {} referrals of history)", bundle.getEntry().size(),
+					properties.demo().historyReferrals());
 		} catch (IOException e) {
 			throw new UncheckedIOException("Cannot read " + BUNDLE, e);
 		}

@@ -9,6 +9,7 @@ import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.Arrays;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.DateType;
@@ -44,7 +45,7 @@ public class EvaluateMeasureOperation {
 			@OperationParam(name = "reportType") CodeType reportType) {
 		ReferralMeasure measure = ReferralMeasure.byId(measureId.getIdPart())
 				.orElseThrow(() -> new ResourceNotFoundException("No referral measure " + measureId.getIdPart()
-						+ "; the measures are " + java.util.Arrays.stream(ReferralMeasure.values()).map(ReferralMeasure::id).toList()));
+						+ "; the measures are " + Arrays.stream(ReferralMeasure.values()).map(ReferralMeasure::id).toList()));
 		if (reportType != null && !"population".equals(reportType.getValue())) {
 			throw new InvalidRequestException("reportType: only 'population' (summary) reports exist for referral measures");
 		}

@@ -59,7 +59,7 @@ public class ReferralHistoryBackfill {
 		do {
 			referrals.setOffset(replayed);
 			page = tasks.searchForResources(referrals, new SystemRequestDetails());
-			page.forEach(task -> replay(tasks, task));
+			page.forEach(this::replay);
 			replayed += page.size();
 		} while (page.size() == PAGE);
 		if (replayed > 0) {
@@ -67,8 +67,9 @@ public class ReferralHistoryBackfill {
 		}
 	}
 
-	private void replay(IFhirResourceDao<Task> tasks, Task current) {
-		IBundleProvider history = tasks.history(current.getIdElement().toUnqualifiedVersionless(), null, null, null,
+	/** Rebuilds one referral's projection row from its stored versions. */
+	void replay(Task current) {
+		IBundleProvider history = daoRegistry.getResourceDao(Task.class).history(current.getIdElement().toUnqualifiedVersionless(), null, null, null,
 				new SystemRequestDetails());
 		List<IBaseResource> versions = new ArrayList<>(history.getAllResources());
 		Collections.reverse(versions); // HAPI lists the newest version first

@@ -137,6 +137,11 @@ public enum ReferralMeasure {
 					Optional.of(statistic), Optional.of(unit));
 		}
 
+		/** Cohorts only count; proportions and durations have a score. */
+		public boolean hasScore() {
+			return isProportion() || scoreValue.isPresent();
+		}
+
 		public boolean isProportion() {
 			return populations.stream().anyMatch(p -> p.code().equals("numerator"));
 		}

@@ -1,5 +1,6 @@
 package org.sdoh.hub.metrics;
 
+import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -8,7 +9,6 @@ import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
 import java.util.TimeZone;
-import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -125,6 +125,9 @@ public class ReferralMeasureEvaluator {
 
 	/** numerator / denominator (4 decimals) for proportions, the duration statistic (2 decimals), or none. */
 	private static Quantity score(Group group, StratumRow row, boolean masked) {
+		if (!group.hasScore()) {
+			return null;
+		}
 		if (masked) {
 			Quantity absent = new Quantity();
 			absent.addExtension(MASKED_EXTENSION, new CodeType("masked"));

@@ -6,8 +6,14 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CapabilityStatement;
+import org.hl7.fhir.r4.model.DateType;
+import org.hl7.fhir.r4.model.MeasureReport;
+import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Task;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,7 +41,14 @@ class EmbeddedQuickStartTest {
 			assertThat(client.capabilities().ofType(CapabilityStatement.class).execute().getFhirVersion().toCode())
 					.isEqualTo("4.0.1");
 			Bundle tasks = client.search().byUrl("Task?_count=100").returnBundle(Bundle.class).execute();
-			assertThat(tasks.getTotal()).isEqualTo(6);
+			assertThat(tasks.getTotal()).isEqualTo(6 + 300); // the network's referrals and the generated history
+			MeasureReport volume = client.operation().onInstance("Measure/referral-volume").named("$evaluate-measure")
+					.withParameter(Parameters.class, "periodStart", new DateType(Date.from(Instant.now().minus(Duration.ofDays(200)))))
+					.andParameter("periodEnd", new DateType(new Date()))
+					.returnResourceType(MeasureReport.class).useHttpGet().execute();
+			assertThat(volume.getGroupFirstRep().getPopulationFirstRep().getCount()).isEqualTo(306);
+			// the history is spread over six months by its intended times, not written all today
+			assertThat(volume.getGroupFirstRep().getStratifier().get(3).getStratum()).hasSizeGreaterThanOrEqualTo(6);
 			assertThat(client.search().byUrl("HealthcareService").returnBundle(Bundle.class).execute().getTotal()).isEqualTo(3);
 			assertThat(client.search().byUrl("Organization?type=cg").returnBundle(Bundle.class).execute().getTotal()).isEqualTo(3);
 			Task accepted = client.read().resource(Task.class).withId("demo-task-housing-james").execute();
@@ -49,7 +62,7 @@ class EmbeddedQuickStartTest {
 			assertThat(reread.getStatus()).isEqualTo(Task.TaskStatus.ONHOLD);
 			assertThat(reread.getStatusReason().getText()).isEqualTo(changedStatusReason);
 			assertThat(reread.getMeta().getVersionId()).isEqualTo("2");
-			assertThat(client.search().byUrl("Task?_count=100").returnBundle(Bundle.class).execute().getTotal()).isEqualTo(6);
+			assertThat(client.search().byUrl("Task?_count=100").returnBundle(Bundle.class).execute().getTotal()).isEqualTo(306);
 			assertThat(client.search().byUrl("HealthcareService?_content=pantry").returnBundle(Bundle.class).execute().getTotal())
 					.isEqualTo(1);
 		}

@@ -27,6 +27,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.sdoh.hub.support.FhirServerTestBase;
 import org.sdoh.hub.support.Referrals;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Every referral measure over the hand-computed history of {@link MetricsHistory} (2020), through
@@ -37,6 +38,12 @@ class ReferralMetricsTest extends FhirServerTestBase {
 
 	@Autowired
 	private ReferralFactStore store;
+
+	@Autowired
+	private ReferralHistoryBackfill backfill;
+
+	@Autowired
+	private JdbcTemplate jdbc;
 
 	@BeforeEach
 	void history() {
@@ -345,6 +352,11 @@ class ReferralMetricsTest extends FhirServerTestBase {
 		assertThat(fact.closedAt()).isEqualTo(versionTimes.get(2));
 		assertThat(fact.status()).isEqualTo("cancelled");
 		assertThat(fact.reason()).isEqualTo("Client moved away");
+
+		// a database from before the metrics: the same row is rebuilt from the version history
+		jdbc.update("DELETE FROM " + ReferralFactStore.TABLE + " WHERE task_id = ?", id.getIdPart());
+		backfill.replay(client.read().resource(Task.class).withId(id.toUnqualifiedVersionless()).execute());
+		assertThat(store.find(id.getIdPart(), MetricsHistory.ZONE)).contains(fact);
 		LocalDate today = LocalDate.now(MetricsHistory.ZONE);
 		assertThat(ReportText.of(evaluate("referral-response", today.minusDays(1).toString(), today.plusDays(1).toString(), cbo)))
 				.startsWith("accepted: initial-population=1 denominator=1 numerator=1 score=1.0000\n");
