@@ -40,7 +40,7 @@ class EmbeddedQuickStartTest {
 			IGenericClient client = client(first);
 			assertThat(client.capabilities().ofType(CapabilityStatement.class).execute().getFhirVersion().toCode())
 					.isEqualTo("4.0.1");
-			Bundle tasks = client.search().byUrl("Task?_count=100").returnBundle(Bundle.class).execute();
+			Bundle tasks = client.search().byUrl("Task?_summary=count").returnBundle(Bundle.class).execute();
 			assertThat(tasks.getTotal()).isEqualTo(6 + 300); // the network's referrals and the generated history
 			MeasureReport volume = client.operation().onInstance("Measure/referral-volume").named("$evaluate-measure")
 					.withParameter(Parameters.class, "periodStart", new DateType(Date.from(Instant.now().minus(Duration.ofDays(200)))))
@@ -62,7 +62,7 @@ class EmbeddedQuickStartTest {
 			assertThat(reread.getStatus()).isEqualTo(Task.TaskStatus.ONHOLD);
 			assertThat(reread.getStatusReason().getText()).isEqualTo(changedStatusReason);
 			assertThat(reread.getMeta().getVersionId()).isEqualTo("2");
-			assertThat(client.search().byUrl("Task?_count=100").returnBundle(Bundle.class).execute().getTotal()).isEqualTo(306);
+			assertThat(client.search().byUrl("Task?_summary=count").returnBundle(Bundle.class).execute().getTotal()).isEqualTo(306);
 			assertThat(client.search().byUrl("HealthcareService?_content=pantry").returnBundle(Bundle.class).execute().getTotal())
 					.isEqualTo(1);
 		}
