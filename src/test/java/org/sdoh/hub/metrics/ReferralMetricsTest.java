@@ -331,7 +331,7 @@ class ReferralMetricsTest extends FhirServerTestBase {
 		String requester = create(role);
 		String patient = create(new Patient());
 		ServiceRequest request = Referrals.serviceRequest(patient);
-		request.addCategory().addCoding().setSystem(ReferralProjection.DOMAIN_SYSTEM).setCode("transportation-insecurity");
+		request.addCategory().addCoding().setSystem(ReferralProjection.DOMAIN_SYSTEM).setCode("food-insecurity");
 		String focus = create(request);
 		Task task = Referrals.referralTask(focus, patient, requester, cbo);
 		task.setAuthoredOnElement(new org.hl7.fhir.r4.model.DateTimeType("2019-01-01T00:00:00Z")); // client-supplied: ignored
@@ -346,7 +346,7 @@ class ReferralMetricsTest extends FhirServerTestBase {
 		List<Instant> versionTimes = client.history().onInstance(id.toUnqualifiedVersionless()).returnBundle(Bundle.class).execute()
 				.getEntry().stream().map(e -> e.getResource().getMeta().getLastUpdated().toInstant()).sorted().toList();
 		ReferralFact fact = store.find(id.getIdPart(), MetricsHistory.ZONE).orElseThrow();
-		assertThat(fact.parties()).isEqualTo(new ReferralParties(cbo, clinic, "transportation-insecurity"));
+		assertThat(fact.parties()).isEqualTo(new ReferralParties(cbo, clinic, "food-insecurity"));
 		assertThat(fact.requestedAt()).isEqualTo(versionTimes.get(0));
 		assertThat(fact.acceptedAt()).isEqualTo(versionTimes.get(1));
 		assertThat(fact.closedAt()).isEqualTo(versionTimes.get(2));
