@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.sdoh.hub.app.FhirServerConfig;
 import org.sdoh.hub.app.SdohProperties;
+import org.sdoh.hub.inbox.InboxPages;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -35,11 +36,16 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @EnableWebSecurity
 public class WebSecurityConfig {
 
-	/** Readable without a token: discovery and liveness, nothing with data in it. */
+	/**
+	 * Readable without a token: discovery, liveness and the referral inbox's static files (the page
+	 * is public; the data it shows comes from the FHIR API with the signed-in user's token).
+	 */
 	static final String[] PUBLIC_PATHS = {
 		FhirServerConfig.FHIR_BASE_PATH + "/metadata",
 		SmartConfigurationServlet.PATH,
-		"/actuator/health/**"
+		"/actuator/health/**",
+		InboxPages.PATH,
+		InboxPages.PATH + "/**"
 	};
 
 	@Bean

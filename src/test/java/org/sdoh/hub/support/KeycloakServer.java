@@ -24,8 +24,15 @@ public final class KeycloakServer {
 	public static final String REALM = "sdoh";
 	public static final String EHR_SECRET = "test-ehr-secret";
 	public static final String CBO_SECRET = "test-cbo-secret";
+	/** The password of the realm's demo users (cbo.staff, clinician, ...). */
+	public static final String DEMO_USER_PASSWORD = "test-password";
 
 	private static final int PORT = freePort();
+	/**
+	 * The secured server's port, fixed like Keycloak's: the realm's public browser client accepts
+	 * redirects and CORS requests only from {@code SDOH_WEB_BASE_URL}, which Keycloak reads at import.
+	 */
+	private static final int WEB_PORT = freePort();
 	private static Process process;
 
 	private KeycloakServer() {}
@@ -40,6 +47,15 @@ public final class KeycloakServer {
 
 	public static String tokenEndpoint() {
 		return issuer() + "/protocol/openid-connect/token";
+	}
+
+	public static int webPort() {
+		return WEB_PORT;
+	}
+
+	/** Where the inbox runs in tests: the secured server on the loopback address. */
+	public static String webBaseUrl() {
+		return "http://127.0.0.1:" + WEB_PORT;
 	}
 
 	/** Starts Keycloak once per test run; {@code backendJwksUrl} is where the private_key_jwt client's keys are. */
@@ -64,7 +80,8 @@ public final class KeycloakServer {
 			builder.environment().put("EHR_CLIENT_SECRET", EHR_SECRET);
 			builder.environment().put("CBO_CLIENT_SECRET", CBO_SECRET);
 			builder.environment().put("EHR_BACKEND_JWKS_URL", backendJwksUrl);
-			builder.environment().put("DEMO_USER_PASSWORD", "test-password");
+			builder.environment().put("DEMO_USER_PASSWORD", DEMO_USER_PASSWORD);
+			builder.environment().put("SDOH_WEB_BASE_URL", webBaseUrl());
 			builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
 			builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
 			process = builder.start();
