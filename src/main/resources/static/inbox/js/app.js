@@ -1,6 +1,6 @@
 // Start-up and routing: #/ (inbox), #/referral/<id>, #/services. Each route renders from the FHIR API.
 import { accessToken, completeSignIn, currentUser, signIn, signOut } from './auth.js';
-import { h } from './dom.js';
+import { h, show } from './dom.js';
 import { clearFeedback, fail } from './feedback.js';
 import { fhir } from './fhir.js';
 import { currentLanguage, initialLanguage, setLanguage, t } from './i18n.js';
@@ -28,7 +28,7 @@ async function start() {
     await completeSignIn();
   } catch (error) {
     console.error(error);
-    main.replaceChildren(h('p', { class: 'problem' }, t('signInFailed')));
+    show(main, h('p', { class: 'problem' }, t('signInFailed')));
   }
   await route();
 }
@@ -40,7 +40,7 @@ async function route() {
   if (!signedIn) {
     document.getElementById('who').textContent = '';
     document.title = t('appTitle');
-    main.replaceChildren(
+    show(main,
       h('h1', { tabindex: '-1' }, t('appTitle')),
       h('p', {}, t('signInIntro')),
       h('button', { type: 'button', id: 'sign-in', onclick: () => signIn(location.hash || '#/').catch(fail) }, t('signIn')));
@@ -52,7 +52,7 @@ async function route() {
   try {
     await showWho(user);
     if (!user.organization) {
-      main.replaceChildren(h('h1', { tabindex: '-1' }, t('appTitle')), h('p', { class: 'problem' }, t('noOrganization')));
+      show(main, h('h1', { tabindex: '-1' }, t('appTitle')), h('p', { class: 'problem' }, t('noOrganization')));
     } else if (path.startsWith('/referral/')) {
       await renderReferral(main, decodeURIComponent(path.slice('/referral/'.length)));
     } else if (path === '/services') {

@@ -18,6 +18,11 @@ export function h(tag, attributes = {}, ...children) {
   return element;
 }
 
+/** Replaces the content of {@code parent}; absent parts (null, false) are left out. */
+export function show(parent, ...children) {
+  parent.replaceChildren(...children.flat().filter((c) => c !== null && c !== undefined && c !== false));
+}
+
 /** A labelled definition list row, skipped when there is nothing to show. */
 export function row(label, ...values) {
   const shown = values.flat().filter((v) => v !== null && v !== undefined && v !== '');

@@ -1,6 +1,6 @@
 // Item 2: the referrals my organization owns, newest first, paged, with filters. The server adds
 // the organization criterion itself (owner = the token's organization), so counts and pages are exact.
-import { h } from './dom.js';
+import { h, show } from './dom.js';
 import { byReference, display, fhir, personName, resources } from './fhir.js';
 import { formatDate, t } from './i18n.js';
 import {
@@ -20,7 +20,7 @@ export async function renderInbox(main, query) {
   const included = byReference(bundle);
   const tasks = resources(bundle, 'Task');
   document.title = `${t('inboxTitle')} · ${t('appTitle')}`;
-  main.replaceChildren(
+  show(main,
     h('h1', { tabindex: '-1' }, t('inboxTitle')),
     filterForm(filters),
     h('p', { id: 'result-count' }, countText(bundle.total, filters.page, tasks.length)),
@@ -37,7 +37,6 @@ function searchParameters(filters) {
     _sort: '-authored-on',
     _count: String(PAGE_SIZE),
     _offset: String(filters.page * PAGE_SIZE),
-    _total: 'accurate',
   });
   parameters.append('_include', 'Task:patient');
   parameters.append('_include', 'Task:focus');
@@ -82,8 +81,10 @@ function countText(total, page, shown) {
   if (!shown) {
     return '';
   }
+  // No _total=accurate: the server's consent layer refuses it (counts could reveal withheld data).
   const first = page * PAGE_SIZE + 1;
-  return t('inboxCount', { first, last: first + shown - 1, total: total ?? '?' });
+  const last = first + shown - 1;
+  return total === undefined ? t('inboxRange', { first, last }) : t('inboxCount', { first, last, total });
 }
 
 function card(task, included) {

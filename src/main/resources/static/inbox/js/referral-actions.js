@@ -4,7 +4,7 @@
 import { currentUser, FHIR_BASE } from './auth.js';
 import { clearDraft, keepDraft } from './drafts.js';
 import { h } from './dom.js';
-import { fail, tell } from './feedback.js';
+import { clearFeedback, fail, tell } from './feedback.js';
 import { display, fhir, versionTag } from './fhir.js';
 import { t } from './i18n.js';
 import {
@@ -83,6 +83,7 @@ async function confirmAction(name, task, request, done) {
       }
       dialog.close();
       dialog.remove();
+      clearFeedback();
       try {
         await perform(action, task, request, values);
         clearDraft(draft('code'), draft('outcome'), draft('note'));

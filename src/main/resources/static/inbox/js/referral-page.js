@@ -2,8 +2,8 @@
 // allows, the message thread with a reply box, and the history of status changes.
 import { currentUser } from './auth.js';
 import { clearDraft, keepDraft } from './drafts.js';
-import { h, row } from './dom.js';
-import { fail, tell } from './feedback.js';
+import { h, row, show } from './dom.js';
+import { clearFeedback, fail, tell } from './feedback.js';
 import {
   byReference, display, fhir, personName, resources, withheldNotice,
 } from './fhir.js';
@@ -15,7 +15,7 @@ export async function renderReferral(main, id) {
   const bundle = await fhir(`Task?_id=${encodeURIComponent(id)}&_include=Task:focus&_include=Task:patient`);
   const task = resources(bundle, 'Task')[0];
   if (!task) {
-    main.replaceChildren(h('h1', { tabindex: '-1' }, t('referralNotFound')), backLink());
+    show(main, h('h1', { tabindex: '-1' }, t('referralNotFound')), backLink());
     return;
   }
   const included = byReference(bundle);
@@ -29,7 +29,7 @@ export async function renderReferral(main, id) {
   ]);
   const rerender = () => renderReferral(main, id).catch(fail);
   document.title = `${personName(client) || t('clientUnknown')} · ${t('appTitle')}`;
-  main.replaceChildren(
+  show(main,
     backLink(),
     h('h1', { tabindex: '-1' }, personName(client) || t('clientUnknown')),
     h('p', { class: 'badges' },
@@ -169,6 +169,7 @@ function messageThread(task, request, messages, rerender) {
         if (!text.value.trim()) {
           return;
         }
+        clearFeedback();
         try {
           await fhir('Communication', { method: 'POST', body: reply(task, request, me, text.value.trim()) });
           clearDraft(draftKey);

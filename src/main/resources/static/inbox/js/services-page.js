@@ -1,7 +1,7 @@
 // Item 5: my organization's services with their capacity status (the Gravity capacity-status
 // extension). Switching uses the server's $set-capacity operation; where the server does not offer it
 // (the directory feature is optional), the switch is not shown and the list stays read-only.
-import { h } from './dom.js';
+import { h, show } from './dom.js';
 import { fail, tell } from './feedback.js';
 import { display, fhir, resources } from './fhir.js';
 import { t, tOr } from './i18n.js';
@@ -35,7 +35,7 @@ export async function renderServices(main, organization) {
   const services = resources(bundle, 'HealthcareService');
   const rerender = () => renderServices(main, organization).catch(fail);
   document.title = `${t('servicesTitle')} · ${t('appTitle')}`;
-  main.replaceChildren(
+  show(main,
     h('h1', { tabindex: '-1' }, t('servicesTitle')),
     switchable ? null : h('p', { class: 'meta' }, t('capacityNotOffered')),
     services.length

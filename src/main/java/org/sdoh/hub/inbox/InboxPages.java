@@ -1,5 +1,8 @@
 package org.sdoh.hub.inbox;
 
+import java.net.URI;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -13,6 +16,20 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 public class InboxPages implements WebMvcConfigurer {
 
 	public static final String PATH = "/inbox";
+
+	/**
+	 * The inbox page may load only its own files and talk only to this server and the token issuers:
+	 * an injected script could neither load code nor send a token elsewhere.
+	 */
+	public static String contentSecurityPolicy(List<String> issuers) {
+		String issuerOrigins = issuers.stream()
+				.map(URI::create)
+				.map(uri -> uri.getScheme() + "://" + uri.getAuthority())
+				.distinct()
+				.collect(Collectors.joining(" "));
+		return "default-src 'self'; connect-src 'self' " + issuerOrigins
+				+ "; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+	}
 
 	@Override
 	public void addViewControllers(ViewControllerRegistry registry) {

@@ -23,6 +23,8 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.oauth2.server.resource.authentication.JwtIssuerAuthenticationManagerResolver;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -72,7 +74,11 @@ public class WebSecurityConfig {
 						.authenticationManagerResolver(new JwtIssuerAuthenticationManagerResolver(
 								trustedIssuers(security)::get))
 						.authenticationEntryPoint(unauthenticated))
-				.exceptionHandling(handling -> handling.authenticationEntryPoint(unauthenticated));
+				.exceptionHandling(handling -> handling.authenticationEntryPoint(unauthenticated))
+				.headers(headers -> headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+						AntPathRequestMatcher.antMatcher(InboxPages.PATH + "/**"),
+						new StaticHeadersWriter("Content-Security-Policy", InboxPages.contentSecurityPolicy(
+								security.issuers().stream().map(SdohProperties.TrustedIssuer::issuerUri).toList())))));
 		return http.build();
 	}
 

@@ -6,6 +6,9 @@ import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Set;
 import org.hl7.fhir.r4.model.Bundle;
@@ -27,6 +30,7 @@ import org.sdoh.hub.support.InboxBrowser;
 import org.sdoh.hub.support.JwksEndpoint;
 import org.sdoh.hub.support.KeycloakServer;
 import org.sdoh.hub.support.SecuredServerTestBase;
+import org.sdoh.hub.support.TestTokens;
 
 /**
  * The referral inbox end to end: headless Chromium, the secured server, a real Keycloak with the
@@ -188,6 +192,19 @@ class InboxBrowserTest extends SecuredServerTestBase {
 		browser.waitUntilIdle();
 		assertThat(driver().findElement(By.id("reply")).getAttribute("value")).isEqualTo("Draft written before the session ended");
 		assertThat(admin().search().byUrl("Communication?part-of=Task/" + id).returnBundle(Bundle.class).execute().getEntry()).isEmpty();
+	}
+
+	@Test
+	void theInboxPageIsPublicAndMayTalkOnlyToThisServerAndTheTokenIssuers() {
+		HttpResponse<String> page = send(HttpRequest.newBuilder(URI.create(KeycloakServer.webBaseUrl() + "/inbox/")));
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("<script type=\"module\" src=\"js/app.js\"></script>");
+		assertThat(page.headers().firstValue("Content-Security-Policy")).hasValue("default-src 'self'; connect-src 'self' "
+				+ KeycloakServer.baseUrl() + " " + TestTokens.issuer().replaceAll("^(https?://[^/]+).*", "$1")
+				+ "; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'");
+		HttpResponse<String> bare = send(HttpRequest.newBuilder(URI.create(KeycloakServer.webBaseUrl() + "/inbox")));
+		assertThat(bare.statusCode()).isEqualTo(302);
+		assertThat(bare.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location).endsWith("/inbox/"));
 	}
 
 	private void signIn(String route) {

@@ -86,7 +86,8 @@ public final class KeycloakServer {
 			builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
 			process = builder.start();
 			Runtime.getRuntime().addShutdownHook(new Thread(KeycloakServer::stop));
-			awaitRealm(Duration.ofMinutes(4));
+			// the first start of a fresh distribution also builds it (Quarkus augmentation): minutes on a busy 2-core machine
+			awaitRealm(Duration.ofMinutes(8));
 		} catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
