@@ -131,6 +131,7 @@ class InboxBrowserTest extends SecuredServerTestBase {
 		driver().findElement(By.id("action-decline")).click();
 		new Select(dialogField("reason-code")).selectByVisibleText("Outside our service area");
 		dialogField("action-note").sendKeys("Lives in the next county");
+		assertNoSeriousAccessibilityViolations("decline dialog");
 		browser.screenshot("06-decline-dialog");
 		confirm();
 		assertThat(notice()).isEqualTo("Referral declined.");
@@ -192,6 +193,18 @@ class InboxBrowserTest extends SecuredServerTestBase {
 		browser.waitUntilIdle();
 		assertThat(driver().findElement(By.id("reply")).getAttribute("value")).isEqualTo("Draft written before the session ended");
 		assertThat(admin().search().byUrl("Communication?part-of=Task/" + id).returnBundle(Bundle.class).execute().getEntry()).isEmpty();
+	}
+
+	@Test
+	void myServicesShowsTheCapacityStatusAndNoSwitchWhereTheServerOffersNoCapacityOperation() {
+		network.foodPantryOnWaitlist();
+		signIn("#/services");
+		assertThat(heading()).isEqualTo("My services");
+		String page = driver().findElement(By.tagName("main")).getText();
+		assertThat(page).contains("Inbox Test Pantry", "Capacity: Waitlist — About three weeks", "This server does not keep capacity yet.");
+		assertThat(driver().findElements(By.cssSelector("main button[aria-pressed]"))).isEmpty();
+		assertNoSeriousAccessibilityViolations("my services");
+		browser.screenshot("10-my-services");
 	}
 
 	@Test

@@ -3,9 +3,12 @@ package org.sdoh.hub.inbox;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import org.hl7.fhir.instance.model.api.IIdType;
 import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.ContactPoint;
 import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.Enumerations;
+import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.HealthcareService;
 import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Organization;
@@ -14,6 +17,7 @@ import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.ServiceRequest;
+import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Task;
 import org.sdoh.hub.support.Referrals;
 
@@ -29,6 +33,8 @@ public final class InboxFixture {
 	public static final String OTHER_CBO = "Organization/inbox-test-other-cbo";
 	public static final String REFERRER = "PractitionerRole/inbox-test-referrer";
 	public static final String REFERRER_PHONE = "(413) 555-0100";
+	public static final String CAPACITY_EXTENSION =
+			"http://hl7.org/fhir/us/sdoh-clinicalcare/StructureDefinition/SDOHCC-ExtensionHealthcareServiceCapacityStatus";
 	public static final String SDOHCC_CODES = "http://hl7.org/fhir/us/sdoh-clinicalcare/CodeSystem/SDOHCC-CodeSystemTemporaryCodes";
 
 	private final IGenericClient admin;
@@ -47,6 +53,18 @@ public final class InboxFixture {
 		role.addTelecom().setSystem(ContactPoint.ContactPointSystem.PHONE).setValue(REFERRER_PHONE);
 		role.setId(REFERRER);
 		admin.update().resource(role).execute();
+	}
+
+	/** A service of the food bank reporting its capacity with the Gravity extension (as the directory writes it). */
+	public void foodPantryOnWaitlist() {
+		HealthcareService pantry = new HealthcareService().setActive(true).setName("Inbox Test Pantry")
+				.setProvidedBy(new Reference(FOOD_BANK));
+		pantry.addType().setText("Food pantry");
+		Extension capacity = pantry.addExtension().setUrl(CAPACITY_EXTENSION);
+		capacity.addExtension("capacityStatus", new CodeableConcept(new Coding(SDOHCC_CODES, "waitlist", "No Capacity - Has Waitlist")));
+		capacity.addExtension("capacityNotes", new StringType("About three weeks"));
+		pantry.setId("HealthcareService/inbox-test-pantry");
+		admin.update().resource(pantry).execute();
 	}
 
 	private void organization(String id, String name) {
