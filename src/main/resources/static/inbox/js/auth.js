@@ -125,8 +125,8 @@ export function currentUser() {
   if (!current) {
     return null;
   }
-  const payload = current.access.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
-  const claims = JSON.parse(decodeURIComponent(escape(atob(payload))));
+  const payload = atob(current.access.split('.')[1].replace(/-/g, '+').replace(/_/g, '/'));
+  const claims = JSON.parse(new TextDecoder().decode(Uint8Array.from(payload, (c) => c.charCodeAt(0))));
   return { name: claims.name || claims.preferred_username, organization: claims.fhir_organization };
 }
 

@@ -11,13 +11,24 @@ export class FhirError extends Error {
     this.status = status;
   }
 
-  /** Someone else changed the resource since it was read (412 for If-Match; 409 inside a transaction). */
+  /** Someone else changed the resource since it was read (412 for If-Match). */
   get changedMeanwhile() {
-    return this.status === 412 || this.status === 409;
+    return this.status === 412;
   }
 }
 
-export async function fhir(path, { method = 'GET', body, ifMatch } = {}) {
+export async function fhir(path, options = {}) {
+  return (await request(path, options)).json;
+}
+
+/** Creates a resource and answers its "Type/id" (from Location: the body may be withheld by consent rules). */
+export async function create(type, body) {
+  const { response } = await request(type, { method: 'POST', body, prefer: 'return=minimal' });
+  const [, id] = new URL(response.headers.get('Location'), FHIR_BASE).pathname.match(/\/fhir\/([^/]+\/[^/]+)/);
+  return id;
+}
+
+async function request(path, { method = 'GET', body, ifMatch, prefer } = {}) {
   const token = await accessToken();
   if (!token) {
     throw new SessionExpired();
@@ -28,6 +39,9 @@ export async function fhir(path, { method = 'GET', body, ifMatch } = {}) {
   }
   if (ifMatch) {
     headers['If-Match'] = ifMatch;
+  }
+  if (prefer) {
+    headers.Prefer = prefer;
   }
   const response = await fetch(path ? `${FHIR_BASE}/${path}` : FHIR_BASE, {
     method, headers, body: body && JSON.stringify(body),
@@ -45,7 +59,7 @@ export async function fhir(path, { method = 'GET', body, ifMatch } = {}) {
   if (!response.ok) {
     throw new FhirError(response.status, diagnostics(json));
   }
-  return json;
+  return { response, json };
 }
 
 function diagnostics(outcome) {

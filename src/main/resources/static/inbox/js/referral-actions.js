@@ -1,11 +1,13 @@
 // Item 4: the owner's actions on a referral, each a button plus a confirmation dialog. Every update
 // is a version-aware PUT (If-Match), so a change made meanwhile by someone else is refused (412), never
 // overwritten. The server applies the same state machine as for any API client.
-import { currentUser, FHIR_BASE } from './auth.js';
+import { currentUser } from './auth.js';
 import { clearDraft, keepDraft } from './drafts.js';
 import { h } from './dom.js';
 import { clearFeedback, fail, tell } from './feedback.js';
-import { display, fhir, versionTag } from './fhir.js';
+import {
+  create, display, FhirError, fhir, versionTag,
+} from './fhir.js';
 import { t } from './i18n.js';
 import {
   BUSINESS_STATUS, SDOHCC_CODES, domainOf, reasonLabel, statusReasons,
@@ -120,49 +122,39 @@ async function perform(action, task, request, values) {
   if (next.businessStatus?.coding?.some((c) => c.system === BUSINESS_STATUS)) {
     delete next.businessStatus;
   }
-  if (!action.outcome) {
-    await fhir(`Task/${task.id}`, { method: 'PUT', body: next, ifMatch: versionTag(task) });
-    return;
+  if (action.outcome) {
+    next.output = [...(task.output || []), await recordWhatWasProvided(task, request, values)];
   }
-  await fhir('', { method: 'POST', body: completion(next, task, request, values) });
+  await fhir(`Task/${task.id}`, { method: 'PUT', body: next, ifMatch: versionTag(task) });
 }
 
 /**
- * Completing closes the loop: one transaction creates the Procedure saying what was provided and
- * puts it into Task.output (the server requires an output to complete), the Task version-checked.
+ * Completing closes the loop: a Procedure saying what was provided, referenced from Task.output (the
+ * server requires an output to complete). Not one transaction: on PostgreSQL a Procedure created in
+ * the same transaction as the Task update was stored without its version row (HAPI, see README known
+ * limits). The Task's version is checked first, so a referral changed meanwhile creates no Procedure.
  */
-function completion(next, task, request, values) {
-  const procedure = `urn:uuid:${crypto.randomUUID()}`;
+async function recordWhatWasProvided(task, request, values) {
+  const current = await fhir(`Task/${task.id}`);
+  if (current.meta.versionId !== task.meta.versionId) {
+    throw new FhirError(412, '');
+  }
   const note = values.note?.trim();
   const domain = domainOf(request);
-  next.output = [...(task.output || []), {
+  const organization = currentUser()?.organization;
+  const procedure = await create('Procedure', {
+    resourceType: 'Procedure',
+    status: 'completed',
+    category: domain ? { coding: [domain] } : undefined,
+    code: values.outcome === 'requested' && request?.code ? request.code : { text: note },
+    subject: task.for,
+    basedOn: request ? [{ reference: `ServiceRequest/${request.id}` }] : undefined,
+    performedDateTime: new Date().toISOString(),
+    performer: organization ? [{ actor: { reference: organization } }] : undefined,
+    note: note ? [{ text: note }] : undefined,
+  });
+  return {
     type: { coding: [{ system: SDOHCC_CODES, code: 'resulting-activity', display: 'Resulting Activity' }] },
     valueReference: { reference: procedure },
-  }];
-  return {
-    resourceType: 'Bundle',
-    type: 'transaction',
-    entry: [
-      {
-        fullUrl: procedure,
-        resource: {
-          resourceType: 'Procedure',
-          status: 'completed',
-          category: domain ? { coding: [domain] } : undefined,
-          code: values.outcome === 'requested' && request?.code ? request.code : { text: note },
-          subject: task.for,
-          basedOn: request ? [{ reference: `ServiceRequest/${request.id}` }] : undefined,
-          performedDateTime: new Date().toISOString(),
-          performer: currentUser()?.organization ? [{ actor: { reference: currentUser().organization } }] : undefined,
-          note: note ? [{ text: note }] : undefined,
-        },
-        request: { method: 'POST', url: 'Procedure' },
-      },
-      {
-        fullUrl: `${FHIR_BASE}/Task/${task.id}`,
-        resource: next,
-        request: { method: 'PUT', url: `Task/${task.id}`, ifMatch: versionTag(task) },
-      },
-    ],
   };
 }

@@ -87,6 +87,7 @@ class InboxBrowserTest extends SecuredServerTestBase {
 
 		act("accept");
 		assertThat(notice()).isEqualTo("Referral accepted.");
+		awaitStatus("Accepted");
 		browser.screenshot("03-accepted");
 
 		driver().findElement(By.id("reply")).sendKeys("We will call Rosa tomorrow morning.");
@@ -98,6 +99,7 @@ class InboxBrowserTest extends SecuredServerTestBase {
 		dialogField("action-note").sendKeys("Enrolled in weekly pantry pickup");
 		confirm();
 		assertThat(notice()).isEqualTo("Referral completed. The referrer has been told.");
+		awaitStatus("Completed");
 		browser.screenshot("05-completed");
 
 		Task task = network.task(ours);
@@ -135,6 +137,7 @@ class InboxBrowserTest extends SecuredServerTestBase {
 		browser.screenshot("06-decline-dialog");
 		confirm();
 		assertThat(notice()).isEqualTo("Referral declined.");
+		awaitStatus("Declined");
 		browser.screenshot("07-declined");
 
 		Task task = network.task(id);
@@ -201,7 +204,7 @@ class InboxBrowserTest extends SecuredServerTestBase {
 		signIn("#/services");
 		assertThat(heading()).isEqualTo("My services");
 		String page = driver().findElement(By.tagName("main")).getText();
-		assertThat(page).contains("Inbox Test Pantry", "Capacity: Waitlist — About three weeks", "This server does not keep capacity yet.");
+		assertThat(page).contains("Inbox Test Pantry", "Capacity: Waitlist — About three weeks", "Changing capacity from here is not available on this server.");
 		assertThat(driver().findElements(By.cssSelector("main button[aria-pressed]"))).isEmpty();
 		assertNoSeriousAccessibilityViolations("my services");
 		browser.screenshot("10-my-services");
@@ -252,6 +255,11 @@ class InboxBrowserTest extends SecuredServerTestBase {
 
 	private static void confirm() {
 		browser.waitFor().until(ExpectedConditions.elementToBeClickable(By.cssSelector("dialog[open] #confirm-action"))).click();
+	}
+
+	/** The page shows the referral again, re-read from the server after the action. */
+	private static void awaitStatus(String status) {
+		browser.waitFor().until(ExpectedConditions.textToBe(By.cssSelector("main .badges .badge"), status));
 	}
 
 	private static String notice() {
