@@ -75,6 +75,13 @@ class InboxBrowserTest extends SecuredServerTestBase {
 		assertThat(cards.get(0).getText()).contains("Rosa " + family, "New", "Food", "Assistance with application for food pantry program");
 		assertNoSeriousAccessibilityViolations("inbox");
 		browser.screenshot("01-inbox");
+		new Select(driver().findElement(By.id("domain"))).selectByVisibleText("Housing");
+		search(family);
+		assertThat(driver().findElements(By.cssSelector(".cards .card"))).isEmpty();
+		new Select(driver().findElement(By.id("domain"))).selectByVisibleText("Food");
+		search(family);
+		cards = driver().findElements(By.cssSelector(".cards .card"));
+		assertThat(cards).hasSize(1);
 
 		cards.get(0).findElement(By.linkText("Rosa " + family)).click();
 		browser.waitUntilIdle();
@@ -235,12 +242,14 @@ class InboxBrowserTest extends SecuredServerTestBase {
 		return driver().findElement(By.cssSelector("main h1")).getText();
 	}
 
+	/** Searches by client name with the filters as chosen, and waits for the new result page. */
 	private static void search(String name) {
 		WebElement field = driver().findElement(By.id("name"));
+		WebElement previousPage = driver().findElement(By.cssSelector("main h1"));
 		field.clear();
 		field.sendKeys(name);
 		field.submit();
-		browser.waitFor().until(ExpectedConditions.urlContains("name=" + name));
+		browser.waitFor().until(ExpectedConditions.stalenessOf(previousPage));
 		browser.waitUntilIdle();
 	}
 
