@@ -1,7 +1,6 @@
 package org.sdoh.hub.bench;
 
 import ca.uhn.fhir.rest.client.api.IGenericClient;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,7 +23,6 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.sdoh.hub.inbox.InboxFixture;
 import org.sdoh.hub.support.InboxBrowser;
-import org.sdoh.hub.support.JwksEndpoint;
 import org.sdoh.hub.support.KeycloakServer;
 import org.sdoh.hub.support.Referrals;
 import org.sdoh.hub.support.SecuredServerTestBase;
@@ -43,8 +41,8 @@ class InboxRenderBenchmark extends SecuredServerTestBase {
 	private static final int RUNS = 7;
 
 	@Test
-	void inboxAndReferralPageRenderTimes() throws Exception {
-		KeycloakServer.start(JwksEndpoint.serve(new RSAKeyGenerator(2048).keyID("bench").generate()) + "/jwks");
+	void inboxAndReferralPageRenderTimes() {
+		KeycloakServer.start();
 		IGenericClient admin = admin();
 		InboxFixture network = new InboxFixture(admin);
 		long seeding = System.nanoTime();

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -27,7 +26,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.sdoh.hub.support.InboxBrowser;
-import org.sdoh.hub.support.JwksEndpoint;
 import org.sdoh.hub.support.KeycloakServer;
 import org.sdoh.hub.support.SecuredServerTestBase;
 import org.sdoh.hub.support.TestTokens;
@@ -44,8 +42,8 @@ class InboxBrowserTest extends SecuredServerTestBase {
 	private InboxFixture network;
 
 	@BeforeAll
-	static void startKeycloakAndBrowser() throws Exception {
-		KeycloakServer.start(JwksEndpoint.serve(new RSAKeyGenerator(2048).keyID("inbox").generate()) + "/jwks");
+	static void startKeycloakAndBrowser() {
+		KeycloakServer.start();
 		browser = new InboxBrowser(KeycloakServer.webBaseUrl());
 	}
 

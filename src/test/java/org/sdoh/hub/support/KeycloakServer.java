@@ -1,5 +1,8 @@
 package org.sdoh.hub.support;
 
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -12,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 
 /**
  * A real Keycloak (the server distribution from Maven Central, unpacked by the build under
@@ -34,6 +38,7 @@ public final class KeycloakServer {
 	 */
 	private static final int WEB_PORT = freePort();
 	private static Process process;
+	private static RSAKey backendKey;
 
 	private KeycloakServer() {}
 
@@ -58,11 +63,27 @@ public final class KeycloakServer {
 		return "http://127.0.0.1:" + WEB_PORT;
 	}
 
-	/** Starts Keycloak once per test run; {@code backendJwksUrl} is where the private_key_jwt client's keys are. */
-	public static synchronized void start(String backendJwksUrl) {
+	/**
+	 * The key pair of the SMART Backend Services client ({@code ehr-backend}, private_key_jwt). One for
+	 * the whole run, because Keycloak reads the JWKS URL once, from whichever test starts it first.
+	 */
+	public static synchronized RSAKey backendKey() {
+		if (backendKey == null) {
+			try {
+				backendKey = new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
+			} catch (JOSEException e) {
+				throw new IllegalStateException(e);
+			}
+		}
+		return backendKey;
+	}
+
+	/** Starts Keycloak once per test run, with the backend client's public key served on a local JWKS endpoint. */
+	public static synchronized void start() {
 		if (process != null) {
 			return;
 		}
+		String backendJwksUrl = JwksEndpoint.serve(backendKey()) + "/jwks";
 		Path home = Path.of(System.getProperty("keycloak.home", "target/keycloak/missing"));
 		Path launcher = home.resolve("bin/kc.sh");
 		if (!Files.isRegularFile(launcher)) {
