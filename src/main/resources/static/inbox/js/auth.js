@@ -119,7 +119,7 @@ export async function accessToken() {
   return null;
 }
 
-/** Who is signed in, from the access token: name, user name and the organization acted for. */
+/** Who is signed in, from the access token: name, the organization acted for, granted scopes. */
 export function currentUser() {
   const current = session();
   if (!current) {
@@ -127,7 +127,11 @@ export function currentUser() {
   }
   const payload = atob(current.access.split('.')[1].replace(/-/g, '+').replace(/_/g, '/'));
   const claims = JSON.parse(new TextDecoder().decode(Uint8Array.from(payload, (c) => c.charCodeAt(0))));
-  return { name: claims.name || claims.preferred_username, organization: claims.fhir_organization };
+  return {
+    name: claims.name || claims.preferred_username,
+    organization: claims.fhir_organization,
+    scopes: (claims.scope || '').split(' '),
+  };
 }
 
 /** Ends the session here and at the issuer (OpenID Connect RP-initiated logout). */

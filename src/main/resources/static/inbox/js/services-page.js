@@ -1,6 +1,8 @@
 // Item 5: my organization's services with their capacity status (the Gravity capacity-status
 // extension). Switching uses the server's $set-capacity operation; where the server does not offer it
-// (the directory feature is optional), the switch is not shown and the list stays read-only.
+// (the directory feature is optional) or the user's token may not update services, the switch is
+// not shown and the list stays read-only.
+import { currentUser } from './auth.js';
 import { h, show } from './dom.js';
 import { fail, tell } from './feedback.js';
 import { display, fhir, resources } from './fhir.js';
@@ -11,7 +13,15 @@ const CAPACITY_CODES = ['capacity', 'waitlist', 'no-capacity'];
 
 let canSetCapacity;
 
+/** A HealthcareService update scope (SMART v1 write or v2 u), which $set-capacity's write needs. */
+function mayUpdateServices() {
+  return (currentUser()?.scopes || []).some((scope) => /^user\/(HealthcareService|\*)\.(write|\*|c?r?u)/.test(scope));
+}
+
 async function capacityOperationOffered() {
+  if (!mayUpdateServices()) {
+    return false;
+  }
   if (canSetCapacity === undefined) {
     const statement = await fhir('metadata');
     canSetCapacity = (statement.rest || []).flatMap((r) => r.resource || [])

@@ -204,12 +204,12 @@ class InboxBrowserTest extends SecuredServerTestBase {
 	}
 
 	@Test
-	void myServicesShowsTheCapacityStatusAndNoSwitchWhereTheServerOffersNoCapacityOperation() {
+	void myServicesShowsTheCapacityStatusAndNoSwitchWhenTheTokenMayNotUpdateServices() {
 		network.foodPantryOnWaitlist();
 		signIn("#/services");
 		assertThat(heading()).isEqualTo("My services");
 		String page = driver().findElement(By.tagName("main")).getText();
-		assertThat(page).contains("Inbox Test Pantry", "Capacity: Waitlist — About three weeks", "Changing capacity from here is not available on this server.");
+		assertThat(page).contains("Inbox Test Pantry", "Capacity: Waitlist — About three weeks", "Capacity cannot be changed from here with your account.");
 		assertThat(driver().findElements(By.cssSelector("main button[aria-pressed]"))).isEmpty();
 		assertNoSeriousAccessibilityViolations("my services");
 		browser.screenshot("10-my-services");
