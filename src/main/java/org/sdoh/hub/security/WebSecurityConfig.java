@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.sdoh.hub.app.FhirServerConfig;
 import org.sdoh.hub.app.SdohProperties;
+import org.sdoh.hub.inbox.InboxPages;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -22,6 +23,8 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.oauth2.server.resource.authentication.JwtIssuerAuthenticationManagerResolver;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -35,15 +38,19 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @EnableWebSecurity
 public class WebSecurityConfig {
 
-	/** Readable without a token: discovery, liveness and static pages, nothing with data in it. */
+	/**
+	 * Readable without a token: discovery, liveness and the static pages of the referral inbox and
+	 * the metrics (the pages are public; the data they show comes from the FHIR API with a token).
+	 */
 	static final String[] PUBLIC_PATHS = {
 		FhirServerConfig.FHIR_BASE_PATH + "/metadata",
 		SmartConfigurationServlet.PATH,
 		"/actuator/health/**",
-		// the metrics page itself; the MeasureReports it shows come from the protected FHIR API
 		"/metrics",
 		"/metrics/**",
-		"/webjars/**"
+		"/webjars/**",
+		InboxPages.PATH,
+		InboxPages.PATH + "/**"
 	};
 
 	@Bean
@@ -70,7 +77,11 @@ public class WebSecurityConfig {
 						.authenticationManagerResolver(new JwtIssuerAuthenticationManagerResolver(
 								trustedIssuers(security)::get))
 						.authenticationEntryPoint(unauthenticated))
-				.exceptionHandling(handling -> handling.authenticationEntryPoint(unauthenticated));
+				.exceptionHandling(handling -> handling.authenticationEntryPoint(unauthenticated))
+				.headers(headers -> headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+						AntPathRequestMatcher.antMatcher(InboxPages.PATH + "/**"),
+						new StaticHeadersWriter("Content-Security-Policy", InboxPages.contentSecurityPolicy(
+								security.issuers().stream().map(SdohProperties.TrustedIssuer::issuerUri).toList())))));
 		return http.build();
 	}
 

@@ -9,7 +9,6 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.io.IOException;
@@ -26,7 +25,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.sdoh.hub.support.JwksEndpoint;
 import org.sdoh.hub.support.KeycloakServer;
 import org.sdoh.hub.support.SecuredServerTestBase;
 
@@ -42,9 +40,9 @@ class KeycloakTokensTest extends SecuredServerTestBase {
 	private static RSAKey backendKey;
 
 	@BeforeAll
-	static void startKeycloakWithTheBackendServicesKeys() throws Exception {
-		backendKey = new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
-		KeycloakServer.start(JwksEndpoint.serve(backendKey) + "/jwks");
+	static void startKeycloakWithTheBackendServicesKeys() {
+		KeycloakServer.start();
+		backendKey = KeycloakServer.backendKey();
 	}
 
 	@Test

@@ -1,5 +1,8 @@
 package org.sdoh.hub.support;
 
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -12,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 
 /**
  * A real Keycloak (the server distribution from Maven Central, unpacked by the build under
@@ -24,9 +28,17 @@ public final class KeycloakServer {
 	public static final String REALM = "sdoh";
 	public static final String EHR_SECRET = "test-ehr-secret";
 	public static final String CBO_SECRET = "test-cbo-secret";
+	/** The password of the realm's demo users (cbo.staff, clinician, ...). */
+	public static final String DEMO_USER_PASSWORD = "test-password";
 
 	private static final int PORT = freePort();
+	/**
+	 * The secured server's port, fixed like Keycloak's: the realm's public browser client accepts
+	 * redirects and CORS requests only from {@code SDOH_WEB_BASE_URL}, which Keycloak reads at import.
+	 */
+	private static final int WEB_PORT = freePort();
 	private static Process process;
+	private static RSAKey backendKey;
 
 	private KeycloakServer() {}
 
@@ -42,11 +54,36 @@ public final class KeycloakServer {
 		return issuer() + "/protocol/openid-connect/token";
 	}
 
-	/** Starts Keycloak once per test run; {@code backendJwksUrl} is where the private_key_jwt client's keys are. */
-	public static synchronized void start(String backendJwksUrl) {
+	public static int webPort() {
+		return WEB_PORT;
+	}
+
+	/** Where the inbox runs in tests: the secured server on the loopback address. */
+	public static String webBaseUrl() {
+		return "http://127.0.0.1:" + WEB_PORT;
+	}
+
+	/**
+	 * The key pair of the SMART Backend Services client ({@code ehr-backend}, private_key_jwt). One for
+	 * the whole run, because Keycloak reads the JWKS URL once, from whichever test starts it first.
+	 */
+	public static synchronized RSAKey backendKey() {
+		if (backendKey == null) {
+			try {
+				backendKey = new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
+			} catch (JOSEException e) {
+				throw new IllegalStateException(e);
+			}
+		}
+		return backendKey;
+	}
+
+	/** Starts Keycloak once per test run, with the backend client's public key served on a local JWKS endpoint. */
+	public static synchronized void start() {
 		if (process != null) {
 			return;
 		}
+		String backendJwksUrl = JwksEndpoint.serve(backendKey()) + "/jwks";
 		Path home = Path.of(System.getProperty("keycloak.home", "target/keycloak/missing"));
 		Path launcher = home.resolve("bin/kc.sh");
 		if (!Files.isRegularFile(launcher)) {
@@ -64,12 +101,14 @@ public final class KeycloakServer {
 			builder.environment().put("EHR_CLIENT_SECRET", EHR_SECRET);
 			builder.environment().put("CBO_CLIENT_SECRET", CBO_SECRET);
 			builder.environment().put("EHR_BACKEND_JWKS_URL", backendJwksUrl);
-			builder.environment().put("DEMO_USER_PASSWORD", "test-password");
+			builder.environment().put("DEMO_USER_PASSWORD", DEMO_USER_PASSWORD);
+			builder.environment().put("SDOH_WEB_BASE_URL", webBaseUrl());
 			builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
 			builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
 			process = builder.start();
 			Runtime.getRuntime().addShutdownHook(new Thread(KeycloakServer::stop));
-			awaitRealm(Duration.ofMinutes(4));
+			// the first start of a fresh distribution also builds it (Quarkus augmentation): minutes on a busy 2-core machine
+			awaitRealm(Duration.ofMinutes(8));
 		} catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}

@@ -25,10 +25,11 @@ import org.springframework.test.context.DynamicPropertySource;
  * The server with authentication, authorization, consent and audit on, on its own PostgreSQL
  * database, trusting two issuers: the in-JVM test provider ({@link TestTokens}) and a real Keycloak
  * ({@link KeycloakServer}, started only by the tests that need it; keys are fetched on first use).
+ * It listens on {@link KeycloakServer#webPort()}, the origin the realm's browser client is set up for.
  */
 @SpringBootTest(
 		classes = SdohHubApplication.class,
-		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
 		properties = {"server.address=127.0.0.1", "sdoh.security.enabled=true", "sdoh.demo.enabled=false"})
 @ActiveProfiles("postgres")
 public abstract class SecuredServerTestBase {
@@ -46,6 +47,7 @@ public abstract class SecuredServerTestBase {
 
 	@DynamicPropertySource
 	static void securedServer(DynamicPropertyRegistry registry) {
+		registry.add("server.port", KeycloakServer::webPort);
 		registry.add("spring.datasource.url", () -> TestPostgres.jdbcUrl("sdoh_secured"));
 		registry.add("spring.datasource.username", TestPostgres::user);
 		registry.add("spring.datasource.password", TestPostgres::password);
