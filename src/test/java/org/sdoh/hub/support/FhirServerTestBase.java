@@ -91,6 +91,11 @@ public abstract class FhirServerTestBase {
 
 	/** A raw HTTP exchange, for what a FHIR client library would refuse to send. */
 	protected HttpResponse<String> send(HttpRequest.Builder request) {
+		return exchange(request);
+	}
+
+	/** One raw HTTP exchange, for both test bases. */
+	static HttpResponse<String> exchange(HttpRequest.Builder request) {
 		try {
 			return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
 		} catch (IOException e) {

@@ -4,10 +4,7 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
 import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -33,8 +30,6 @@ import org.springframework.test.context.DynamicPropertySource;
 		properties = {"server.address=127.0.0.1", "sdoh.security.enabled=true", "sdoh.demo.enabled=false"})
 @ActiveProfiles("postgres")
 public abstract class SecuredServerTestBase {
-
-	protected static final HttpClient HTTP = HttpClient.newHttpClient();
 
 	/** Realm roles and scopes as server/keycloak/realm-sdoh.json gives them. */
 	protected static final String ADMIN_SCOPE = "system/*.cruds";
@@ -96,13 +91,6 @@ public abstract class SecuredServerTestBase {
 	}
 
 	protected HttpResponse<String> send(HttpRequest.Builder request) {
-		try {
-			return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-		} catch (IOException e) {
-			throw new UncheckedIOException(e);
-		} catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(e);
-		}
+		return FhirServerTestBase.exchange(request);
 	}
 }
