@@ -17,6 +17,7 @@ import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.Task;
+import org.sdoh.hub.support.JwksEndpoint;
 import org.sdoh.hub.support.Referrals;
 
 /**
@@ -49,6 +50,14 @@ public final class ReferralBenchmark {
 	}
 
 	public static void main(String[] args) throws Exception {
+		try {
+			run(args);
+		} finally {
+			JwksEndpoint.stopAll(); // the token issuer's HTTP threads would keep the driver's JVM alive
+		}
+	}
+
+	private static void run(String[] args) throws Exception {
 		String base = args.length > 0 ? args[0] : "http://127.0.0.1:8080/fhir";
 		int tasksToSeed = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
 		java.util.Set<String> cases = java.util.Set.of((args.length > 2 ? args[2] : "patient,txn,poll,content").split(","));

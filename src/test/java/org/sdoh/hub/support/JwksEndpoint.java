@@ -8,11 +8,21 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Publishes the public half of a signing key as a JWKS over real HTTP, as an identity provider or a SMART client does. */
 public final class JwksEndpoint {
 
+	private static final List<HttpServer> SERVING = new CopyOnWriteArrayList<>();
+
 	private JwksEndpoint() {}
+
+	/** Stops every endpoint started here (a command-line caller's JVM would otherwise not exit). */
+	public static void stopAll() {
+		SERVING.forEach(server -> server.stop(0));
+		SERVING.clear();
+	}
 
 	/** Serves the key at {@code http://127.0.0.1:<free port>/jwks}; returns the base {@code http://127.0.0.1:<port>}. */
 	public static String serve(RSAKey key) {
@@ -32,6 +42,7 @@ public final class JwksEndpoint {
 				}
 			});
 			server.start();
+			SERVING.add(server);
 			return "http://127.0.0.1:" + server.getAddress().getPort();
 		} catch (IOException e) {
 			throw new UncheckedIOException(e);
