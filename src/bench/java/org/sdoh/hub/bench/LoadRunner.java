@@ -5,6 +5,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +19,14 @@ import java.util.function.IntFunction;
 final class LoadRunner {
 
 	record Result(String name, int concurrency, int requests, double perSecond, double p50, double p99, int errors) {
+
+		/** The row for {@code requests} done since {@code startNanos} with these latencies (ns). */
+		static Result of(String name, int concurrency, int requests, long startNanos, Collection<Long> latencies, int errors) {
+			double seconds = (System.nanoTime() - startNanos) / 1e9;
+			List<Long> sorted = new ArrayList<>(latencies);
+			Collections.sort(sorted);
+			return new Result(name, concurrency, requests, requests / seconds, percentile(sorted, 50), percentile(sorted, 99), errors);
+		}
 		String row() {
 			return String.format(Locale.ROOT, "| %-58s | %2d | %6d | %8.1f | %7.1f | %7.1f | %4d |",
 					name, concurrency, requests, perSecond, p50, p99, errors);
@@ -65,11 +74,8 @@ final class LoadRunner {
 		for (Future<?> worker : workers) {
 			worker.get();
 		}
-		double seconds = (System.nanoTime() - start) / 1e9;
 		pool.shutdown();
-		List<Long> sorted = new ArrayList<>(latencies);
-		Collections.sort(sorted);
-		return new Result(name, concurrency, requests, requests / seconds, percentile(sorted, 50), percentile(sorted, 99), errors.get());
+		return Result.of(name, concurrency, requests, start, latencies, errors.get());
 	}
 
 	/** The p-th percentile, in milliseconds, of nanosecond durations sorted ascending. */

@@ -143,12 +143,8 @@ final class NotificationLatency implements AutoCloseable {
 		for (Future<?> worker : workers) {
 			worker.get();
 		}
-		double seconds = (System.nanoTime() - start) / 1e9;
 		pool.shutdown();
-		List<Long> sorted = new ArrayList<>(latencies);
-		Collections.sort(sorted);
-		return new LoadRunner.Result(name, concurrency, updates.size(), updates.size() / seconds,
-				LoadRunner.percentile(sorted, 50), LoadRunner.percentile(sorted, 99), errors.get());
+		return LoadRunner.Result.of(name, concurrency, updates.size(), start, latencies, errors.get());
 	}
 
 	private CompletableFuture<Long> arrival(String taskId) {

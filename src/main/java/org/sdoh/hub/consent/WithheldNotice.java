@@ -23,7 +23,7 @@ public class WithheldNotice {
 		((AtomicInteger) request.getUserData().computeIfAbsent(WITHHELD, key -> new AtomicInteger())).incrementAndGet();
 	}
 
-	public static int withheld(RequestDetails request) {
+	private static int withheld(RequestDetails request) {
 		Object count = request.getUserData().get(WITHHELD);
 		return count == null ? 0 : ((AtomicInteger) count).get();
 	}

@@ -111,17 +111,8 @@ public final class SmartScopes {
 		return scopes;
 	}
 
-	public boolean isEmpty() {
-		return scopes.isEmpty();
-	}
-
-	/** Whether any scope grants this interaction on this type. */
-	public boolean permits(String resourceType, Interaction interaction) {
+	/** Whether any scope grants this interaction on this type (the table the unit test states). */
+	boolean permits(String resourceType, Interaction interaction) {
 		return scopes.stream().anyMatch(s -> s.covers(resourceType) && s.interactions().contains(interaction));
-	}
-
-	/** The narrowest context among the scopes: a patient scope makes the whole token patient-bound. */
-	public Optional<Context> narrowestContext() {
-		return scopes.stream().map(Scope::context).min((a, b) -> Integer.compare(a.ordinal(), b.ordinal()));
 	}
 }

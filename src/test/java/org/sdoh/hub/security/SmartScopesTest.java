@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.sdoh.hub.security.SmartScopes.Context;
 import org.sdoh.hub.security.SmartScopes.Interaction;
 
 class SmartScopesTest {
@@ -41,20 +40,8 @@ class SmartScopesTest {
 		assertThat(scopes.permits(type, Interaction.SEARCH)).isEqualTo(s);
 	}
 
-	@ParameterizedTest
-	@CsvSource({
-		"'openid system/Task.rus user/*.rs', USER",
-		"'system/Task.rus system/Patient.rs', SYSTEM",
-		"'patient/*.rs user/Task.rs', PATIENT"
-	})
-	void theNarrowestContextOfAllScopesCounts(String scope, Context expected) {
-		assertThat(SmartScopes.parse(List.of(scope.split(" "))).narrowestContext()).contains(expected);
-	}
-
 	@org.junit.jupiter.api.Test
 	void aTokenWithoutResourceScopesGrantsNothing() {
-		SmartScopes scopes = SmartScopes.parse(List.of("openid", "profile", "offline_access"));
-		assertThat(scopes.isEmpty()).isTrue();
-		assertThat(scopes.narrowestContext()).isEmpty();
+		assertThat(SmartScopes.parse(List.of("openid", "profile", "offline_access")).all()).isEmpty();
 	}
 }

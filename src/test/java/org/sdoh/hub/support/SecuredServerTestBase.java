@@ -31,7 +31,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @ActiveProfiles("postgres")
 public abstract class SecuredServerTestBase {
 
-	/** Realm roles and scopes as server/keycloak/realm-sdoh.json gives them. */
+	/** Everything, for the network administrator that sets up test data. */
 	protected static final String ADMIN_SCOPE = "system/*.cruds";
 
 	@LocalServerPort
