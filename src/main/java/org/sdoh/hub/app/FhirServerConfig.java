@@ -22,6 +22,7 @@ import ca.uhn.fhir.rest.server.interceptor.consent.ConsentInterceptor;
 import ca.uhn.fhir.storage.interceptor.balp.BalpAuditCaptureInterceptor;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
+import org.sdoh.hub.audit.AuditEventProvider;
 import org.sdoh.hub.audit.RequestAudit;
 import org.sdoh.hub.consent.ReferralConsentService;
 import org.sdoh.hub.consent.WithheldNotice;
@@ -91,6 +92,7 @@ public class FhirServerConfig {
 			MatchUrlService matchUrlService,
 			BalpAuditCaptureInterceptor balpAudit,
 			RequestAudit requestAudit,
+			AuditEventProvider auditTrail,
 			ObjectProvider<EmailNotificationDelivery> emailNotifications,
 			SubscriptionStatusOperation subscriptionStatus,
 			QuestionnaireResponseExtractProvider screeningExtract,
@@ -120,6 +122,7 @@ public class FhirServerConfig {
 		server.registerProvider(directoryFind); // HealthcareService/$find: near a point, ranked by distance
 		server.registerProvider(directoryCapacity); // HealthcareService/{id}/$set-capacity
 		server.registerProvider(hsdsInterchange); // $hsds-import, $hsds-export (Open Referral HSDS 3.x)
+		server.registerProvider(auditTrail); // AuditEvent read/search over the audit store (read-only)
 		server.registerProvider(new EvaluateMeasureOperation(
 				referralMeasures, properties.metrics().smallCountThreshold())); // referral metrics as MeasureReports
 

@@ -212,7 +212,11 @@ public record SdohProperties(
 			@DefaultValue("false") boolean treatmentDisclosure) {}
 
 	/** The audit trail (IHE BALP AuditEvents, stored in this server). */
-	public record Audit(@DefaultValue("true") boolean enabled, @Min(100) @DefaultValue("10000") int queueCapacity) {}
+	public record Audit(
+			@DefaultValue("true") boolean enabled,
+			@Min(100) @DefaultValue("10000") int queueCapacity,
+			/** At most this many waiting events are stored in one database transaction. */
+			@Min(1) @Max(1000) @DefaultValue("100") int batchSize) {}
 
 	/** Referral metrics (MeasureReports): strata with fewer referrals than this are masked for organizations. */
 	public record Metrics(@Min(1) @Max(100) @DefaultValue("5") int smallCountThreshold) {}

@@ -1,18 +1,31 @@
 package org.sdoh.hub.audit;
 
-import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.storage.interceptor.balp.BalpAuditCaptureInterceptor;
 import org.sdoh.hub.app.SdohProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** The audit trail's parts; {@code app/FhirServerConfig} registers the interceptors with HAPI. */
+/** The audit trail's parts; {@code app/FhirServerConfig} registers the interceptors and the AuditEvent endpoint with HAPI. */
 @Configuration
 public class AuditConfig {
 
+	@Bean(initMethod = "createTablesIfMissing")
+	public AuditEventStore auditEventStore(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, FhirContext fhirContext) {
+		return new AuditEventStore(jdbc, new TransactionTemplate(transactionManager), fhirContext);
+	}
+
 	@Bean
-	public AsyncAuditTrail auditTrail(DaoRegistry daoRegistry, SdohProperties properties) {
-		return new AsyncAuditTrail(daoRegistry, properties.audit().queueCapacity());
+	public AuditEventProvider auditEventProvider(AuditEventStore store, SdohProperties properties) {
+		return new AuditEventProvider(store, properties.api().defaultPageSize(), properties.api().maxPageSize());
+	}
+
+	@Bean
+	public AsyncAuditTrail auditTrail(AuditEventStore store, SdohProperties properties) {
+		return new AsyncAuditTrail(store, properties.audit().queueCapacity(), properties.audit().batchSize());
 	}
 
 	@Bean

@@ -140,6 +140,9 @@ public class JpaStorageConfig {
 		hibernate.put(AvailableSettings.HBM2DDL_AUTO, "update");
 		hibernate.put(AvailableSettings.USE_SECOND_LEVEL_CACHE, "false");
 		hibernate.put(AvailableSettings.USE_QUERY_CACHE, "false");
+		// Envers keeps the history of HAPI's MDM links only; MDM is not used here, and building the Envers
+		// audit mappings costs seconds of every start-up.
+		hibernate.put("hibernate.integration.envers.enabled", "false");
 		hibernate.putAll(jpaProperties.getProperties());
 		factory.setPersistenceUnitName("HAPI_PU");
 		factory.setDataSource(dataSource);

@@ -2,9 +2,6 @@ package org.sdoh.hub.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
-import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
-import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -30,6 +27,7 @@ import org.hl7.fhir.r4.model.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sdoh.hub.audit.AsyncAuditTrail;
+import org.sdoh.hub.audit.AuditEventStore;
 import org.sdoh.hub.consent.SensitivityLabels;
 import org.sdoh.hub.support.Referrals;
 import org.sdoh.hub.support.SecuredServerTestBase;
@@ -45,10 +43,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 class AccessMatrixTest extends SecuredServerTestBase {
 
 	@Autowired
-	private DaoRegistry daoRegistry;
+	private AsyncAuditTrail auditTrail;
 
 	@Autowired
-	private AsyncAuditTrail auditTrail;
+	private AuditEventStore auditEvents;
 
 	private static Network network;
 
@@ -273,9 +271,7 @@ class AccessMatrixTest extends SecuredServerTestBase {
 
 	private long storedAuditEvents() {
 		awaitAuditTrail();
-		SearchParameterMap all = SearchParameterMap.newSynchronous();
-		all.setLoadSynchronousUpTo(100_000);
-		return daoRegistry.getResourceDao("AuditEvent").searchForResourceIds(all, new SystemRequestDetails()).size();
+		return auditEvents.count(AuditEventStore.everything());
 	}
 
 	/** The count once the preparation's own AuditEvents have all landed. */
