@@ -9,6 +9,7 @@ import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.param.ReferenceParam;
+import ca.uhn.fhir.rest.param.TokenOrListParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
@@ -36,7 +37,8 @@ import org.sdoh.hub.referral.ReferralTaskRules;
 public class CapacityCheckInterceptor {
 
 	public static final String WARNING_HEADER = "X-Directory-Capacity-OperationOutcome";
-	private static final int MAX_SERVICES_PER_ORGANIZATION = 100;
+	/** Our search parameter over the Gravity capacity-status extension (ig/directory). */
+	private static final String CAPACITY_STATUS = "capacity-status";
 
 	private final FhirContext fhirContext;
 	private final DaoRegistry daoRegistry;
@@ -75,7 +77,7 @@ public class CapacityCheckInterceptor {
 	private boolean isAtCapacity(IIdType owner) {
 		return switch (owner.getResourceType()) {
 			case "HealthcareService" -> read(owner).flatMap(CapacityStatus::of).filter(s -> s == CapacityStatus.NO_CAPACITY).isPresent();
-			case "Organization" -> CapacityRule.organizationAtCapacity(activeServicesOf(owner));
+			case "Organization" -> organizationAtCapacity(owner);
 			default -> false;
 		};
 	}
@@ -89,12 +91,22 @@ public class CapacityCheckInterceptor {
 		}
 	}
 
-	private List<HealthcareService> activeServicesOf(IIdType organization) {
+	/** Asks about room first: an organization with a service taking referrals costs one index lookup. */
+	private boolean organizationAtCapacity(IIdType organization) {
+		boolean takesReferrals = anyActiveServiceReports(organization, CapacityRule.takingReferrals());
+		boolean reportsFull = !takesReferrals && anyActiveServiceReports(organization, List.of(CapacityStatus.NO_CAPACITY));
+		return CapacityRule.organizationAtCapacity(reportsFull, takesReferrals);
+	}
+
+	/** Whether an active service of the organization reports one of the statuses (ids only, nothing loaded). */
+	private boolean anyActiveServiceReports(IIdType organization, List<CapacityStatus> statuses) {
+		TokenOrListParam codes = new TokenOrListParam();
+		statuses.forEach(status -> codes.addOr(new TokenParam(status.code())));
 		SearchParameterMap map = SearchParameterMap.newSynchronous()
 				.add(HealthcareService.SP_ORGANIZATION, new ReferenceParam(organization.toUnqualifiedVersionless().getValue()))
-				.add(HealthcareService.SP_ACTIVE, new TokenParam("true"));
-		map.setCount(MAX_SERVICES_PER_ORGANIZATION);
-		return daoRegistry.getResourceDao("HealthcareService").searchForResources(map, new SystemRequestDetails())
-				.stream().map(HealthcareService.class::cast).toList();
+				.add(HealthcareService.SP_ACTIVE, new TokenParam("true"))
+				.add(CAPACITY_STATUS, codes);
+		map.setLoadSynchronousUpTo(1);
+		return !daoRegistry.getResourceDao("HealthcareService").searchForResourceIds(map, new SystemRequestDetails()).isEmpty();
 	}
 }

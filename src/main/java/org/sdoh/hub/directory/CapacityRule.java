@@ -1,8 +1,7 @@
 package org.sdoh.hub.directory;
 
+import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
-import org.hl7.fhir.r4.model.HealthcareService;
 
 /** When an organization as a whole cannot take a referral. */
 public final class CapacityRule {
@@ -10,11 +9,17 @@ public final class CapacityRule {
 	private CapacityRule() {}
 
 	/**
-	 * At capacity when at least one of its services reports a capacity status and every service that
-	 * does reports no-capacity. Services that never reported say nothing either way.
+	 * At capacity when at least one of its active services reports no-capacity and none reports a
+	 * status that takes referrals (capacity, waitlist, additional assessment). Services that never
+	 * reported say nothing either way. Asked as two yes/no questions so that the check needs no
+	 * service loaded, only index lookups.
 	 */
-	public static boolean organizationAtCapacity(List<HealthcareService> services) {
-		List<CapacityStatus> reported = services.stream().map(CapacityStatus::of).flatMap(Optional::stream).toList();
-		return !reported.isEmpty() && reported.stream().allMatch(s -> s == CapacityStatus.NO_CAPACITY);
+	public static boolean organizationAtCapacity(boolean anyServiceReportsNoCapacity, boolean anyServiceTakesReferrals) {
+		return anyServiceReportsNoCapacity && !anyServiceTakesReferrals;
+	}
+
+	/** The statuses of services that take referrals. */
+	public static List<CapacityStatus> takingReferrals() {
+		return Arrays.stream(CapacityStatus.values()).filter(CapacityStatus::acceptsReferrals).toList();
 	}
 }

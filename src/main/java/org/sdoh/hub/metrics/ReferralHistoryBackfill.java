@@ -73,7 +73,7 @@ public class ReferralHistoryBackfill {
 				new SystemRequestDetails());
 		List<IBaseResource> versions = new ArrayList<>(history.getAllResources());
 		Collections.reverse(versions); // HAPI lists the newest version first
-		ReferralParties parties = projection.partiesOf(current);
+		ReferralParties parties = projection.partiesOf(current, null);
 		ReferralFact fact = null;
 		for (IBaseResource version : versions) {
 			Task task = (Task) version;

@@ -3,10 +3,7 @@ package org.sdoh.hub.metrics;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
-import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
-import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
-import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
-import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;
@@ -19,6 +16,7 @@ import org.hl7.fhir.r4.model.Task;
 import org.sdoh.hub.app.SdohProperties;
 import org.sdoh.hub.referral.ReferralReferenceRules;
 import org.sdoh.hub.referral.ReferralTaskRules;
+import org.sdoh.hub.storage.ReferenceReader;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,34 +32,34 @@ public class ReferralProjection {
 	/** The IG's SDOH domain codes (ServiceRequest.category). */
 	static final String DOMAIN_SYSTEM = "http://hl7.org/fhir/us/sdoh-clinicalcare/CodeSystem/SDOHCC-CodeSystemTemporaryCodes";
 
-	private final DaoRegistry daoRegistry;
+	private final ReferenceReader references;
 	private final ReferralFactStore store;
 	private final ZoneId zone;
 
-	public ReferralProjection(DaoRegistry daoRegistry, ReferralFactStore store, SdohProperties properties) {
-		this.daoRegistry = daoRegistry;
+	public ReferralProjection(ReferenceReader references, ReferralFactStore store, SdohProperties properties) {
+		this.references = references;
 		this.store = store;
 		this.zone = ZoneId.of(properties.referral().escalation().timeZone());
 	}
 
 	@Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_CREATED)
-	public void created(IBaseResource resource) {
+	public void created(IBaseResource resource, RequestDetails request) {
 		if (resource instanceof Task task && ReferralTaskRules.isReferralTask(task)) {
-			record(null, task);
+			record(null, task, request);
 		}
 	}
 
 	@Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_UPDATED)
-	public void updated(IBaseResource previous, IBaseResource updated) {
+	public void updated(IBaseResource previous, IBaseResource updated, RequestDetails request) {
 		if (updated instanceof Task task && ReferralTaskRules.isReferralTask(task)) {
-			record((Task) previous, task);
+			record((Task) previous, task, request);
 		}
 	}
 
-	private void record(Task before, Task after) {
+	private void record(Task before, Task after, RequestDetails request) {
 		Optional<ReferralFact> previous = before == null ? Optional.empty() : store.find(after.getIdElement().getIdPart(), zone);
 		ReferralParties parties = previous.filter(p -> sameParties(before, after)).map(ReferralFact::parties)
-				.orElseGet(() -> partiesOf(after));
+				.orElseGet(() -> partiesOf(after, request));
 		Instant versionTime = after.getMeta().getLastUpdated().toInstant();
 		store.save(ReferralFact.advance(previous.orElse(null), after, parties, versionTime, zone));
 	}
@@ -72,42 +70,32 @@ public class ReferralProjection {
 	}
 
 	/** Reads the requester's PractitionerRole and the focus ServiceRequest: once per referral, not per version. */
-	ReferralParties partiesOf(Task task) {
-		return new ReferralParties(reference(task.getOwner()), requestingOrganization(task.getRequester()), domainOf(task));
+	ReferralParties partiesOf(Task task, RequestDetails request) {
+		return new ReferralParties(reference(task.getOwner()), requestingOrganization(task.getRequester(), request),
+				domainOf(task, request));
 	}
 
-	private String requestingOrganization(Reference requester) {
+	private String requestingOrganization(Reference requester, RequestDetails request) {
 		if (!"PractitionerRole".equals(requester.getReferenceElement().getResourceType())) {
 			return reference(requester);
 		}
-		return read(requester, PractitionerRole.class)
+		return references.read(requester, PractitionerRole.class, request)
 				.filter(PractitionerRole::hasOrganization)
 				.map(role -> reference(role.getOrganization()))
 				.orElse(reference(requester));
 	}
 
-	private String domainOf(Task task) {
+	private String domainOf(Task task, RequestDetails request) {
 		if (!ReferralReferenceRules.focusesLocalServiceRequest(task)) {
 			return null;
 		}
-		return read(task.getFocus(), ServiceRequest.class)
-				.flatMap(request -> request.getCategory().stream()
+		return references.read(task.getFocus(), ServiceRequest.class, request)
+				.flatMap(serviceRequest -> serviceRequest.getCategory().stream()
 						.flatMap(category -> category.getCoding().stream())
 						.filter(coding -> DOMAIN_SYSTEM.equals(coding.getSystem()) && coding.hasCode())
 						.map(coding -> coding.getCode())
 						.findFirst())
 				.orElse(null);
-	}
-
-	private <T extends IBaseResource> Optional<T> read(Reference reference, Class<T> type) {
-		if (reference.getReferenceElement().isAbsolute() || !reference.getReferenceElement().hasIdPart()) {
-			return Optional.empty();
-		}
-		try {
-			return Optional.of(daoRegistry.getResourceDao(type).read(reference.getReferenceElement(), new SystemRequestDetails()));
-		} catch (ResourceNotFoundException | ResourceGoneException e) {
-			return Optional.empty();
-		}
 	}
 
 	private static String reference(Reference reference) {

@@ -4,11 +4,7 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
-import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
-import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
-import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
-import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import java.util.List;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -16,6 +12,7 @@ import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Task;
+import org.sdoh.hub.storage.ReferenceReader;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,11 +26,11 @@ import org.springframework.stereotype.Component;
 public class ReferralTaskInterceptor {
 
 	private final FhirContext fhirContext;
-	private final DaoRegistry daoRegistry;
+	private final ReferenceReader references;
 
-	public ReferralTaskInterceptor(FhirContext fhirContext, DaoRegistry daoRegistry) {
+	public ReferralTaskInterceptor(FhirContext fhirContext, ReferenceReader references) {
 		this.fhirContext = fhirContext;
-		this.daoRegistry = daoRegistry;
+		this.references = references;
 	}
 
 	@Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED)
@@ -57,31 +54,26 @@ public class ReferralTaskInterceptor {
 	 * resolved) only after this Task's pre-storage check. Refusing here still rolls back everything.
 	 */
 	@Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_CREATED)
-	public void beforeCommitOfCreate(IBaseResource resource) {
+	public void beforeCommitOfCreate(IBaseResource resource, RequestDetails request) {
 		if (resource instanceof Task task && ReferralTaskRules.isReferralTask(task)) {
-			refuseIfAny(ReferralReferenceRules.check(task, focusOf(task)));
+			refuseIfAny(ReferralReferenceRules.check(task, focusOf(task, request)));
 		}
 	}
 
 	@Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_UPDATED)
-	public void beforeCommitOfUpdate(IBaseResource previous, IBaseResource updated) {
+	public void beforeCommitOfUpdate(IBaseResource previous, IBaseResource updated, RequestDetails request) {
 		if (updated instanceof Task after && previous instanceof Task before && ReferralTaskRules.isReferralTask(after)
 				&& (!before.getFocus().equalsDeep(after.getFocus()) || !before.getFor().equalsDeep(after.getFor())
 						|| !before.getOwner().equalsDeep(after.getOwner()))) {
-			refuseIfAny(ReferralReferenceRules.check(after, focusOf(after)));
+			refuseIfAny(ReferralReferenceRules.check(after, focusOf(after, request)));
 		}
 	}
 
-	private ServiceRequest focusOf(Task task) {
+	private ServiceRequest focusOf(Task task, RequestDetails request) {
 		if (!ReferralReferenceRules.focusesLocalServiceRequest(task)) {
 			return null;
 		}
-		try {
-			return (ServiceRequest) daoRegistry.getResourceDao("ServiceRequest")
-					.read(task.getFocus().getReferenceElement(), new SystemRequestDetails());
-		} catch (ResourceNotFoundException | ResourceGoneException e) {
-			return null;
-		}
+		return references.read(task.getFocus(), ServiceRequest.class, request).orElse(null);
 	}
 
 	private void refuseIfAny(List<RuleViolation> violations) {

@@ -41,13 +41,16 @@ class CapacityRulesTest {
 	}
 
 	@Test
-	void anOrganizationIsAtCapacityOnlyWhenEveryReportingServiceIsFull() {
-		HealthcareService silent = new HealthcareService();
+	void anOrganizationIsAtCapacityOnlyWhenAServiceReportsFullAndNoneTakesReferrals() {
+		assertThat(CapacityRule.organizationAtCapacity(true, false)).isTrue();
+		assertThat(CapacityRule.organizationAtCapacity(true, true)).isFalse();
+		assertThat(CapacityRule.organizationAtCapacity(false, true)).isFalse();
+		assertThat(CapacityRule.organizationAtCapacity(false, false)).isFalse();
+	}
 
-		assertThat(CapacityRule.organizationAtCapacity(List.of(reporting(CapacityStatus.NO_CAPACITY), silent))).isTrue();
-		assertThat(CapacityRule.organizationAtCapacity(List.of(reporting(CapacityStatus.NO_CAPACITY), reporting(CapacityStatus.WAITLIST))))
-				.isFalse();
-		assertThat(CapacityRule.organizationAtCapacity(List.of(silent))).isFalse();
-		assertThat(CapacityRule.organizationAtCapacity(List.of())).isFalse();
+	@Test
+	void waitlistCapacityAndAssessmentTakeReferralsNoCapacityDoesNot() {
+		assertThat(CapacityRule.takingReferrals()).containsExactlyInAnyOrder(
+				CapacityStatus.CAPACITY, CapacityStatus.WAITLIST, CapacityStatus.ADDITIONAL_ASSESSMENT_REQUIRED);
 	}
 }
