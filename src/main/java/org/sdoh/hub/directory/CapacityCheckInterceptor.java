@@ -15,8 +15,11 @@ import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.instance.model.api.IIdType;
 import org.hl7.fhir.r4.model.HealthcareService;
@@ -32,6 +35,10 @@ import org.sdoh.hub.referral.ReferralTaskRules;
  * {@value #WARNING_HEADER} response header. The owner is a HealthcareService (its own status) or an
  * Organization (at capacity when every one of its active services that reports a status reports
  * no-capacity). Kept apart from the referral state machine: capacity is directory knowledge.
+ *
+ * <p>Every new referral asks, and capacity changes rarely: an organization's answer is remembered for
+ * {@link #REMEMBERED}. Any change of a HealthcareService stored through this server forgets them all at
+ * once; a change stored through another node of a cluster is seen within that time.
  */
 @Interceptor
 public class CapacityCheckInterceptor {
@@ -40,6 +47,9 @@ public class CapacityCheckInterceptor {
 	/** Our search parameter over the Gravity capacity-status extension (ig/directory). */
 	private static final String CAPACITY_STATUS = "capacity-status";
 
+	static final Duration REMEMBERED = Duration.ofSeconds(10);
+
+	private final Map<String, Remembered> organizations = new ConcurrentHashMap<>();
 	private final FhirContext fhirContext;
 	private final DaoRegistry daoRegistry;
 	private final CapacityPolicy policy;
@@ -91,8 +101,43 @@ public class CapacityCheckInterceptor {
 		}
 	}
 
-	/** Asks about room first: an organization with a service taking referrals costs one index lookup. */
+	@Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_CREATED)
+	public void serviceCreated(IBaseResource resource) {
+		forgetIfService(resource);
+	}
+
+	@Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_UPDATED)
+	public void serviceUpdated(IBaseResource previous, IBaseResource updated) {
+		forgetIfService(updated);
+	}
+
+	@Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_DELETED)
+	public void serviceDeleted(IBaseResource resource) {
+		forgetIfService(resource);
+	}
+
+	private void forgetIfService(IBaseResource resource) {
+		if (resource instanceof HealthcareService) {
+			organizations.clear();
+		}
+	}
+
 	private boolean organizationAtCapacity(IIdType organization) {
+		String key = organization.toUnqualifiedVersionless().getValue();
+		long now = System.nanoTime();
+		Remembered remembered = organizations.get(key);
+		if (remembered != null && now - remembered.since() < REMEMBERED.toNanos()) {
+			return remembered.atCapacity();
+		}
+		boolean atCapacity = askOrganizationAtCapacity(organization);
+		organizations.put(key, new Remembered(atCapacity, now));
+		return atCapacity;
+	}
+
+	private record Remembered(boolean atCapacity, long since) {}
+
+	/** Asks about room first: an organization with a service taking referrals costs one index lookup. */
+	private boolean askOrganizationAtCapacity(IIdType organization) {
 		boolean takesReferrals = anyActiveServiceReports(organization, CapacityRule.takingReferrals());
 		boolean reportsFull = !takesReferrals && anyActiveServiceReports(organization, List.of(CapacityStatus.NO_CAPACITY));
 		return CapacityRule.organizationAtCapacity(reportsFull, takesReferrals);

@@ -3,7 +3,7 @@ package org.sdoh.hub.metrics;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
-import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.api.server.storage.TransactionDetails;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;
@@ -43,23 +43,23 @@ public class ReferralProjection {
 	}
 
 	@Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_CREATED)
-	public void created(IBaseResource resource, RequestDetails request) {
+	public void created(IBaseResource resource, TransactionDetails transaction) {
 		if (resource instanceof Task task && ReferralTaskRules.isReferralTask(task)) {
-			record(null, task, request);
+			record(null, task, transaction);
 		}
 	}
 
 	@Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_UPDATED)
-	public void updated(IBaseResource previous, IBaseResource updated, RequestDetails request) {
+	public void updated(IBaseResource previous, IBaseResource updated, TransactionDetails transaction) {
 		if (updated instanceof Task task && ReferralTaskRules.isReferralTask(task)) {
-			record((Task) previous, task, request);
+			record((Task) previous, task, transaction);
 		}
 	}
 
-	private void record(Task before, Task after, RequestDetails request) {
+	private void record(Task before, Task after, TransactionDetails transaction) {
 		Optional<ReferralFact> previous = before == null ? Optional.empty() : store.find(after.getIdElement().getIdPart(), zone);
 		ReferralParties parties = previous.filter(p -> sameParties(before, after)).map(ReferralFact::parties)
-				.orElseGet(() -> partiesOf(after, request));
+				.orElseGet(() -> partiesOf(after, transaction));
 		Instant versionTime = after.getMeta().getLastUpdated().toInstant();
 		store.save(ReferralFact.advance(previous.orElse(null), after, parties, versionTime, zone));
 	}
@@ -70,26 +70,26 @@ public class ReferralProjection {
 	}
 
 	/** Reads the requester's PractitionerRole and the focus ServiceRequest: once per referral, not per version. */
-	ReferralParties partiesOf(Task task, RequestDetails request) {
-		return new ReferralParties(reference(task.getOwner()), requestingOrganization(task.getRequester(), request),
-				domainOf(task, request));
+	ReferralParties partiesOf(Task task, TransactionDetails transaction) {
+		return new ReferralParties(reference(task.getOwner()), requestingOrganization(task.getRequester(), transaction),
+				domainOf(task, transaction));
 	}
 
-	private String requestingOrganization(Reference requester, RequestDetails request) {
+	private String requestingOrganization(Reference requester, TransactionDetails transaction) {
 		if (!"PractitionerRole".equals(requester.getReferenceElement().getResourceType())) {
 			return reference(requester);
 		}
-		return references.read(requester, PractitionerRole.class, request)
+		return references.read(requester, PractitionerRole.class, transaction)
 				.filter(PractitionerRole::hasOrganization)
 				.map(role -> reference(role.getOrganization()))
 				.orElse(reference(requester));
 	}
 
-	private String domainOf(Task task, RequestDetails request) {
+	private String domainOf(Task task, TransactionDetails transaction) {
 		if (!ReferralReferenceRules.focusesLocalServiceRequest(task)) {
 			return null;
 		}
-		return references.read(task.getFocus(), ServiceRequest.class, request)
+		return references.read(task.getFocus(), ServiceRequest.class, transaction)
 				.flatMap(serviceRequest -> serviceRequest.getCategory().stream()
 						.flatMap(category -> category.getCoding().stream())
 						.filter(coding -> DOMAIN_SYSTEM.equals(coding.getSystem()) && coding.hasCode())

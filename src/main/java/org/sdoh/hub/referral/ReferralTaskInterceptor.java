@@ -5,6 +5,7 @@ import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.api.server.storage.TransactionDetails;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import java.util.List;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -54,26 +55,26 @@ public class ReferralTaskInterceptor {
 	 * resolved) only after this Task's pre-storage check. Refusing here still rolls back everything.
 	 */
 	@Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_CREATED)
-	public void beforeCommitOfCreate(IBaseResource resource, RequestDetails request) {
+	public void beforeCommitOfCreate(IBaseResource resource, TransactionDetails transaction) {
 		if (resource instanceof Task task && ReferralTaskRules.isReferralTask(task)) {
-			refuseIfAny(ReferralReferenceRules.check(task, focusOf(task, request)));
+			refuseIfAny(ReferralReferenceRules.check(task, focusOf(task, transaction)));
 		}
 	}
 
 	@Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_UPDATED)
-	public void beforeCommitOfUpdate(IBaseResource previous, IBaseResource updated, RequestDetails request) {
+	public void beforeCommitOfUpdate(IBaseResource previous, IBaseResource updated, TransactionDetails transaction) {
 		if (updated instanceof Task after && previous instanceof Task before && ReferralTaskRules.isReferralTask(after)
 				&& (!before.getFocus().equalsDeep(after.getFocus()) || !before.getFor().equalsDeep(after.getFor())
 						|| !before.getOwner().equalsDeep(after.getOwner()))) {
-			refuseIfAny(ReferralReferenceRules.check(after, focusOf(after, request)));
+			refuseIfAny(ReferralReferenceRules.check(after, focusOf(after, transaction)));
 		}
 	}
 
-	private ServiceRequest focusOf(Task task, RequestDetails request) {
+	private ServiceRequest focusOf(Task task, TransactionDetails transaction) {
 		if (!ReferralReferenceRules.focusesLocalServiceRequest(task)) {
 			return null;
 		}
-		return references.read(task.getFocus(), ServiceRequest.class, request).orElse(null);
+		return references.read(task.getFocus(), ServiceRequest.class, transaction).orElse(null);
 	}
 
 	private void refuseIfAny(List<RuleViolation> violations) {

@@ -94,6 +94,19 @@ class CapacityTest extends FhirServerTestBase {
 	}
 
 	@Test
+	void anOrganizationsRememberedAnswerIsForgottenWhenOneOfItsServicesReportsRoom() {
+		String organization = "Organization/" + client.create().resource(new Organization().setName(unique("Full CBO"))).execute().getId().getIdPart();
+		String service = createService(CapacityStatus.NO_CAPACITY, organization);
+		assertThat(createReferralFor(organization).headers().firstValue(CapacityCheckInterceptor.WARNING_HEADER)).isPresent();
+
+		setCapacity(service, new Parameters().addParameter("status", new CodeType("capacity")));
+
+		HttpResponse<String> response = createReferralFor(organization);
+		assertThat(response.statusCode()).isEqualTo(201);
+		assertThat(response.headers().firstValue(CapacityCheckInterceptor.WARNING_HEADER)).isEmpty();
+	}
+
+	@Test
 	void referralToAServiceWithCapacityHasNoWarning() {
 		HttpResponse<String> response = createReferralFor("HealthcareService/" + createService(CapacityStatus.CAPACITY));
 
