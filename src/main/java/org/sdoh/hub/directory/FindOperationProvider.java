@@ -30,6 +30,7 @@ import org.hl7.fhir.r4.model.StringType;
 import org.sdoh.hub.app.SdohProperties;
 import org.sdoh.hub.directory.FindCriteria.TokenCriterion;
 import org.sdoh.hub.directory.GeoDistance.Point;
+import org.sdoh.hub.directory.ServiceLocator.Candidate;
 import org.sdoh.hub.directory.ServiceLocator.Match;
 import org.springframework.stereotype.Component;
 
@@ -98,7 +99,7 @@ public class FindOperationProvider {
 		int pageSize = Math.min(OperationValues.integer("_count", count, api.defaultPageSize(), 1), api.maxPageSize());
 		int skip = OperationValues.integer("_offset", offset, 0, 0);
 
-		List<Match> matches = locator.find(criteria);
+		List<Candidate> matches = locator.find(criteria);
 		Page page = criteria.openAt().isEmpty()
 				? new Page(slice(matches, skip, pageSize), skip + pageSize < matches.size(), Optional.of(matches.size()))
 				: openAtPage(matches, criteria.openAt().get(), skip, pageSize);
@@ -110,12 +111,12 @@ public class FindOperationProvider {
 
 	record Loaded(Match match, HealthcareService service) {}
 
-	private List<Loaded> slice(List<Match> matches, int skip, int pageSize) {
+	private List<Loaded> slice(List<Candidate> matches, int skip, int pageSize) {
 		return load(matches.subList(Math.min(skip, matches.size()), Math.min(skip + pageSize, matches.size())));
 	}
 
 	/** Reads services in page-sized batches, nearest first, until the page is full and one more is known. */
-	private Page openAtPage(List<Match> matches, ZonedDateTime moment, int skip, int pageSize) {
+	private Page openAtPage(List<Candidate> matches, ZonedDateTime moment, int skip, int pageSize) {
 		List<Loaded> open = new ArrayList<>();
 		for (int from = 0; from < matches.size() && open.size() <= skip + pageSize; from += pageSize) {
 			load(matches.subList(from, Math.min(from + pageSize, matches.size())))
@@ -125,7 +126,9 @@ public class FindOperationProvider {
 		return new Page(page, open.size() > skip + pageSize, Optional.empty());
 	}
 
-	private List<Loaded> load(List<Match> matches) {
+	/** Reads the candidates' services (ids looked up for these candidates only). */
+	private List<Loaded> load(List<Candidate> candidates) {
+		List<Match> matches = locator.identify(candidates);
 		Map<String, HealthcareService> byId = readAll("HealthcareService", matches.stream().map(Match::serviceId).toList())
 				.stream().map(HealthcareService.class::cast)
 				.collect(Collectors.toMap(s -> s.getIdElement().getIdPart(), Function.identity()));
