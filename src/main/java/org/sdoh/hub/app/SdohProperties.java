@@ -151,7 +151,25 @@ public record SdohProperties(
 			@NotNull @DefaultValue("WARN") CapacityPolicy capacityPolicy,
 			/** $find radius when the caller gives none, and the largest radius accepted (km). */
 			@DecimalMin("0.1") @DefaultValue("10") double defaultRadiusKm,
-			@DecimalMin("0.1") @DefaultValue("100") double maxRadiusKm) {}
+			@DecimalMin("0.1") @DefaultValue("100") double maxRadiusKm,
+			/** Where $find turns an address the directory's own Locations do not know into coordinates. */
+			@Valid @NotNull @DefaultValue Geocoder geocoder) {}
+
+	/**
+	 * A Nominatim-compatible geocoder ({@code GET {url}/search?format=jsonv2&postalcode=...}), asked
+	 * only when no directory Location matches the address. Off (empty url) by default: the address a
+	 * navigator types may be a client's home address, and it would leave the server.
+	 */
+	public record Geocoder(
+			@DefaultValue("") String url,
+			@NotNull @DefaultValue("PT5S") java.time.Duration timeout,
+			/** Nominatim's usage policy asks every client to identify itself. */
+			@NotBlank @DefaultValue("sdoh-referral-hub") String userAgent) {
+
+		public boolean enabled() {
+			return !url.isBlank();
+		}
+	}
 
 	public enum CapacityPolicy {
 		/** The referral is stored; the response carries an OperationOutcome warning. */

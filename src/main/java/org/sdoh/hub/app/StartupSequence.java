@@ -4,6 +4,7 @@ import ca.uhn.fhir.batch2.config.Batch2JobRegisterer;
 import org.sdoh.hub.conformance.ConformanceContentLoader;
 import org.sdoh.hub.conformance.FhirPackageInstaller;
 import org.sdoh.hub.demo.DemoNetworkLoader;
+import org.sdoh.hub.directory.DirectoryIndexes;
 import org.sdoh.hub.metrics.ReferralHistoryBackfill;
 import org.sdoh.hub.notification.SubscriptionTopicInstaller;
 import org.springframework.context.SmartLifecycle;
@@ -12,7 +13,7 @@ import org.springframework.stereotype.Component;
 /**
  * What must be in the database before the first request is served, in order: installed FHIR
  * packages, then our own conformance content (which wins over a package's older copy) and the
- * IG's subscription topics, the referral metrics table, then the demo network. Runs just before the web server opens its port, so no client ever sees a server
+ * IG's subscription topics, the referral metrics table, the directory's indexes, then the demo network. Runs just before the web server opens its port, so no client ever sees a server
  * without its search parameters or profiles.
  */
 @Component
@@ -26,6 +27,7 @@ public class StartupSequence implements SmartLifecycle {
 	private final ConformanceContentLoader conformance;
 	private final SubscriptionTopicInstaller topics;
 	private final ReferralHistoryBackfill referralMetrics;
+	private final DirectoryIndexes directoryIndexes;
 	private final DemoNetworkLoader demo;
 	private volatile boolean running;
 
@@ -35,12 +37,14 @@ public class StartupSequence implements SmartLifecycle {
 			ConformanceContentLoader conformance,
 			SubscriptionTopicInstaller topics,
 			ReferralHistoryBackfill referralMetrics,
+			DirectoryIndexes directoryIndexes,
 			DemoNetworkLoader demo) {
 		this.batchJobs = batchJobs;
 		this.packages = packages;
 		this.conformance = conformance;
 		this.topics = topics;
 		this.referralMetrics = referralMetrics;
+		this.directoryIndexes = directoryIndexes;
 		this.demo = demo;
 	}
 
@@ -52,6 +56,7 @@ public class StartupSequence implements SmartLifecycle {
 		conformance.load();
 		topics.install();
 		referralMetrics.prepare(); // before the first referral write: the projection table must exist
+		directoryIndexes.createIfMissing(); // HFJ_RES_LINK index for $find
 		demo.loadOnce();
 		running = true;
 	}

@@ -29,11 +29,14 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.StringType;
 import org.sdoh.hub.app.SdohProperties;
 import org.sdoh.hub.directory.FindCriteria.TokenCriterion;
+import org.sdoh.hub.directory.GeoDistance.Point;
+import org.sdoh.hub.directory.ServiceLocator.Candidate;
 import org.sdoh.hub.directory.ServiceLocator.Match;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code HealthcareService/$find}: services near a point (or a stored Location) that match the
+ * {@code HealthcareService/$find}: services near a point (or a stored Location, or an address
+ * resolved by {@link AddressResolver}) that match the
  * navigator's criteria, nearest first, paged by {@code _offset}. Each match carries its distance in
  * the standard {@code location-distance} extension on {@code entry.search}; the Location it was
  * measured to follows as an included entry. Candidates come from {@link ServiceLocator} (indexed);
@@ -45,12 +48,14 @@ public class FindOperationProvider {
 	public static final String DISTANCE_EXTENSION = "http://hl7.org/fhir/StructureDefinition/location-distance";
 
 	private final ServiceLocator locator;
+	private final AddressResolver addresses;
 	private final DaoRegistry daoRegistry;
 	private final SdohProperties.Directory settings;
 	private final SdohProperties.Api api;
 
-	public FindOperationProvider(ServiceLocator locator, DaoRegistry daoRegistry, SdohProperties properties) {
+	public FindOperationProvider(ServiceLocator locator, AddressResolver addresses, DaoRegistry daoRegistry, SdohProperties properties) {
 		this.locator = locator;
+		this.addresses = addresses;
 		this.daoRegistry = daoRegistry;
 		this.settings = properties.directory();
 		this.api = properties.api();
@@ -61,6 +66,11 @@ public class FindOperationProvider {
 			@OperationParam(name = "latitude", max = 1) StringType latitude,
 			@OperationParam(name = "longitude", max = 1) StringType longitude,
 			@OperationParam(name = "near-location", max = 1) StringType nearLocation,
+			@OperationParam(name = "address", max = 1) StringType addressLine,
+			@OperationParam(name = "address-city", max = 1) StringType addressCity,
+			@OperationParam(name = "address-state", max = 1) StringType addressState,
+			@OperationParam(name = "address-postalcode", max = 1) StringType addressPostalCode,
+			@OperationParam(name = "address-country", max = 1) StringType addressCountry,
 			@OperationParam(name = "distance", max = 1) StringType distanceKm,
 			@OperationParam(name = "category") List<StringType> category,
 			@OperationParam(name = "type") List<StringType> type,
@@ -73,7 +83,9 @@ public class FindOperationProvider {
 			@OperationParam(name = "_count", max = 1) StringType count,
 			@OperationParam(name = "_offset", max = 1) StringType offset,
 			RequestDetails request) {
-		double[] centre = centre(latitude, longitude, nearLocation);
+		AddressQuery address = new AddressQuery(text(addressLine), text(addressCity), text(addressState), text(addressPostalCode),
+				text(addressCountry));
+		Point centre = centre(latitude, longitude, nearLocation, address);
 		List<TokenCriterion> tokens = new ArrayList<>();
 		tokens.addAll(tokenCriteria("category", "service-category", category));
 		tokens.addAll(tokenCriteria("type", "service-type", type));
@@ -82,12 +94,12 @@ public class FindOperationProvider {
 		tokens.addAll(tokenCriteria("eligibility", "eligibility", eligibility));
 		tokens.addAll(tokenCriteria("characteristic", "characteristic", characteristic));
 		FindCriteria criteria = new FindCriteria(
-				centre[0], centre[1], radius(distanceKm), tokens, moment(openAt),
+				centre.latitude(), centre.longitude(), radius(distanceKm), tokens, moment(openAt),
 				OperationValues.bool("accepting-referrals", acceptingReferrals));
 		int pageSize = Math.min(OperationValues.integer("_count", count, api.defaultPageSize(), 1), api.maxPageSize());
 		int skip = OperationValues.integer("_offset", offset, 0, 0);
 
-		List<Match> matches = locator.find(criteria);
+		List<Candidate> matches = locator.find(criteria);
 		Page page = criteria.openAt().isEmpty()
 				? new Page(slice(matches, skip, pageSize), skip + pageSize < matches.size(), Optional.of(matches.size()))
 				: openAtPage(matches, criteria.openAt().get(), skip, pageSize);
@@ -99,12 +111,12 @@ public class FindOperationProvider {
 
 	record Loaded(Match match, HealthcareService service) {}
 
-	private List<Loaded> slice(List<Match> matches, int skip, int pageSize) {
+	private List<Loaded> slice(List<Candidate> matches, int skip, int pageSize) {
 		return load(matches.subList(Math.min(skip, matches.size()), Math.min(skip + pageSize, matches.size())));
 	}
 
 	/** Reads services in page-sized batches, nearest first, until the page is full and one more is known. */
-	private Page openAtPage(List<Match> matches, ZonedDateTime moment, int skip, int pageSize) {
+	private Page openAtPage(List<Candidate> matches, ZonedDateTime moment, int skip, int pageSize) {
 		List<Loaded> open = new ArrayList<>();
 		for (int from = 0; from < matches.size() && open.size() <= skip + pageSize; from += pageSize) {
 			load(matches.subList(from, Math.min(from + pageSize, matches.size())))
@@ -114,7 +126,9 @@ public class FindOperationProvider {
 		return new Page(page, open.size() > skip + pageSize, Optional.empty());
 	}
 
-	private List<Loaded> load(List<Match> matches) {
+	/** Reads the candidates' services (ids looked up for these candidates only). */
+	private List<Loaded> load(List<Candidate> candidates) {
+		List<Match> matches = locator.identify(candidates);
 		Map<String, HealthcareService> byId = readAll("HealthcareService", matches.stream().map(Match::serviceId).toList())
 				.stream().map(HealthcareService.class::cast)
 				.collect(Collectors.toMap(s -> s.getIdElement().getIdPart(), Function.identity()));
@@ -140,25 +154,33 @@ public class FindOperationProvider {
 		return daoRegistry.getResourceDao(type).searchForResources(map, new SystemRequestDetails());
 	}
 
-	private double[] centre(StringType latitude, StringType longitude, StringType nearLocation) {
-		if (nearLocation != null && nearLocation.hasValue()) {
-			if (latitude != null || longitude != null) {
-				throw new InvalidRequestException("$find takes either latitude/longitude or near-location, not both");
-			}
+	/** Exactly one of: latitude + longitude, near-location, an address. */
+	private Point centre(StringType latitude, StringType longitude, StringType nearLocation, AddressQuery address) {
+		boolean point = latitude != null || longitude != null;
+		boolean stored = nearLocation != null && nearLocation.hasValue();
+		if ((point ? 1 : 0) + (stored ? 1 : 0) + (address.isEmpty() ? 0 : 1) > 1) {
+			throw new InvalidRequestException("$find takes one centre: latitude/longitude, near-location or an address (address, "
+					+ "address-city, address-state, address-postalcode, address-country), not several");
+		}
+		if (stored) {
 			return positionOf(new Reference(nearLocation.getValue()));
 		}
+		if (!address.isEmpty()) {
+			return addresses.resolve(address);
+		}
 		if (latitude == null || longitude == null) {
-			throw new InvalidRequestException("$find needs latitude and longitude (decimal degrees) or near-location=Location/{id}");
+			throw new InvalidRequestException("$find needs latitude and longitude (decimal degrees), near-location=Location/{id} "
+					+ "or an address (e.g. address-postalcode)");
 		}
 		double lat = OperationValues.decimal("latitude", latitude);
 		double lon = OperationValues.decimal("longitude", longitude);
 		if (lat < -90 || lat > 90 || lon < -180 || lon > 180) {
 			throw new InvalidRequestException("latitude must be within -90..90 and longitude within -180..180, got " + lat + ", " + lon);
 		}
-		return new double[] {lat, lon};
+		return new Point(lat, lon);
 	}
 
-	private double[] positionOf(Reference nearLocation) {
+	private Point positionOf(Reference nearLocation) {
 		if (!"Location".equals(nearLocation.getReferenceElement().getResourceType())) {
 			throw new InvalidRequestException("near-location must reference a Location, got " + nearLocation.getReference());
 		}
@@ -172,7 +194,11 @@ public class FindOperationProvider {
 		if (!location.hasPosition() || location.getPosition().getLatitude() == null || location.getPosition().getLongitude() == null) {
 			throw new InvalidRequestException("near-location " + nearLocation.getReference() + " has no position (latitude/longitude)");
 		}
-		return new double[] {location.getPosition().getLatitude().doubleValue(), location.getPosition().getLongitude().doubleValue()};
+		return new Point(location.getPosition().getLatitude().doubleValue(), location.getPosition().getLongitude().doubleValue());
+	}
+
+	private static String text(StringType value) {
+		return value == null || value.getValue() == null || value.getValue().isBlank() ? null : value.getValue().trim();
 	}
 
 	private double radius(StringType distanceKm) {

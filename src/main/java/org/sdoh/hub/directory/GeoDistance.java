@@ -31,6 +31,30 @@ public final class GeoDistance {
 		return new BoundingBox(minLat, maxLat, lon - dLon, lon + dLon);
 	}
 
+	/**
+	 * The centre of some places: the mean of their unit vectors, projected back to the sphere, so
+	 * places on both sides of the antimeridian average to a point between them, not across the globe.
+	 */
+	public static Point centroid(java.util.List<Point> points) {
+		if (points.isEmpty()) {
+			throw new IllegalArgumentException("The centroid of no points is undefined");
+		}
+		double x = 0;
+		double y = 0;
+		double z = 0;
+		for (Point p : points) {
+			double lat = Math.toRadians(p.latitude());
+			double lon = Math.toRadians(p.longitude());
+			x += Math.cos(lat) * Math.cos(lon);
+			y += Math.cos(lat) * Math.sin(lon);
+			z += Math.sin(lat);
+		}
+		return new Point(Math.toDegrees(Math.atan2(z, Math.hypot(x, y))), Math.toDegrees(Math.atan2(y, x)));
+	}
+
+	/** A position in decimal degrees (WGS84, as FHIR Location.position). */
+	public record Point(double latitude, double longitude) {}
+
 	/** Near the antimeridian the longitudes extend beyond ±180; {@link ServiceLocator} wraps them. */
 	public record BoundingBox(double minLat, double maxLat, double minLon, double maxLon) {}
 }

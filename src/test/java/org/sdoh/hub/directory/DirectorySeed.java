@@ -54,6 +54,7 @@ final class DirectorySeed {
 		private final HealthcareService service = new HealthcareService();
 		private final double northKm;
 		private final double eastKm;
+		private String postalCode;
 
 		private ServiceBuilder(String name, double northKm, double eastKm) {
 			this.northKm = northKm;
@@ -109,6 +110,11 @@ final class DirectorySeed {
 			return this;
 		}
 
+		ServiceBuilder postalCode(String postalCode) {
+			this.postalCode = postalCode;
+			return this;
+		}
+
 		ServiceBuilder inactive() {
 			service.setActive(false);
 			return this;
@@ -122,7 +128,7 @@ final class DirectorySeed {
 			double lat = latitude + northKm / KM_PER_DEGREE;
 			double lon = longitude + eastKm / (KM_PER_DEGREE * Math.cos(Math.toRadians(latitude)));
 			location.getPosition().setLatitude(lat).setLongitude(lon);
-			location.getAddress().setCity("Seedville").addLine(service.getName() + " street");
+			location.getAddress().setCity("Seedville").addLine(service.getName() + " street").setPostalCode(postalCode);
 			IdType locationId = (IdType) client.create().resource(location).execute().getId();
 			service.addLocation(new Reference("Location/" + locationId.getIdPart()));
 			service.addCoverageArea(new Reference("Location/" + locationId.getIdPart()));

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
+import java.util.List;
 import org.sdoh.hub.directory.GeoDistance.BoundingBox;
+import org.sdoh.hub.directory.GeoDistance.Point;
 
 class GeoDistanceTest {
 
@@ -47,5 +49,29 @@ class GeoDistanceTest {
 		assertThat(box.maxLat()).isEqualTo(90);
 		assertThat(box.minLon()).isEqualTo(-180);
 		assertThat(box.maxLon()).isEqualTo(180);
+	}
+
+	@Test
+	void theCentroidOfTwoPlacesOnAMeridianIsHalfwayBetweenThem() {
+		Point centre = GeoDistance.centroid(List.of(new Point(10, 20), new Point(20, 20)));
+
+		assertThat(centre.latitude()).isCloseTo(15, within(1e-9));
+		assertThat(centre.longitude()).isCloseTo(20, within(1e-9));
+	}
+
+	@Test
+	void theCentroidAcrossTheAntimeridianStaysNearIt() {
+		Point centre = GeoDistance.centroid(List.of(new Point(0, 179), new Point(0, -179)));
+
+		assertThat(Math.abs(centre.longitude())).isCloseTo(180, within(1e-9)); // not 0, the mean of the numbers
+		assertThat(centre.latitude()).isCloseTo(0, within(1e-9));
+	}
+
+	@Test
+	void theCentroidOfOnePlaceIsThatPlace() {
+		Point centre = GeoDistance.centroid(List.of(new Point(42.2043, -72.6162)));
+
+		assertThat(centre.latitude()).isCloseTo(42.2043, within(1e-9));
+		assertThat(centre.longitude()).isCloseTo(-72.6162, within(1e-9));
 	}
 }

@@ -26,7 +26,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The shared server for REST-level tests: the real application on real PostgreSQL with Lucene, on a
  * random port, validating in WARN mode with the Gravity conformance files from ../shared installed
- * from a local folder, and e-mail notifications going to {@link TestSmtp}. Spring caches the
+ * from a local folder, e-mail notifications going to {@link TestSmtp} and $find's geocoder at
+ * {@link TestGeocoder}. Spring caches the
  * context, so the whole suite starts it once. Tests create their own data with unique identifiers
  * and can run in any order.
  */
@@ -63,6 +64,7 @@ public abstract class FhirServerTestBase {
 		registry.add("sdoh.notification.email.port", TestSmtp::port);
 		registry.add("sdoh.notification.email.starttls", () -> "false");
 		registry.add("sdoh.notification.email.from", () -> "referral-hub@test.example.org");
+		registry.add("sdoh.directory.geocoder.url", TestGeocoder::url);
 	}
 
 	protected static String tempDir(String prefix) {

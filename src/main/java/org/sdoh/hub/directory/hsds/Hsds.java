@@ -3,6 +3,7 @@ package org.sdoh.hub.directory.hsds;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Map;
 import org.hl7.fhir.r4.model.HealthcareService.DaysOfWeek;
 
 /** The vocabulary both directions of the HSDS mapping share. */
@@ -16,7 +17,23 @@ final class Hsds {
 	private static final DateTimeFormatter HOURS = DateTimeFormatter.ofPattern("HH:mm");
 	private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("HH:mm:ss");
 
+	/**
+	 * HSDS 2.0 named its tables (and CSV files) in the plural; HSDS 3.0 uses the singular. Packages
+	 * of both kinds exist in the field, so a resource named in the plural is read as its 3.0 table.
+	 */
+	private static final Map<String, String> PLURAL_TABLES = Map.ofEntries(
+			Map.entry("organizations", "organization"), Map.entry("services", "service"), Map.entry("locations", "location"),
+			Map.entry("services_at_location", "service_at_location"), Map.entry("service_at_locations", "service_at_location"),
+			Map.entry("addresses", "address"), Map.entry("phones", "phone"), Map.entry("schedules", "schedule"),
+			Map.entry("languages", "language"), Map.entry("taxonomy_terms", "taxonomy_term"), Map.entry("attributes", "attribute"));
+
 	private Hsds() {}
+
+	/** The HSDS 3.0 table a data package resource holds. */
+	static String table(String resourceName) {
+		String name = resourceName.toLowerCase(Locale.ROOT);
+		return PLURAL_TABLES.getOrDefault(name, name);
+	}
 
 	/** HSDS (iCalendar) day codes MO..SU ↔ FHIR mon..sun. */
 	static DaysOfWeek dayOf(String icalDay) {

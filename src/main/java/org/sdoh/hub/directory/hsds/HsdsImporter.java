@@ -28,6 +28,14 @@ public class HsdsImporter {
 	/** What happened: stored records, those left out and why. */
 	public record Summary(int received, int stored, List<RejectedRecord> rejected) {}
 
+	/** Told after the package is mapped and after every batch: resources handled of all to store, records rejected so far. */
+	@FunctionalInterface
+	public interface Progress {
+		Progress NONE = (done, total, rejected) -> {};
+
+		void update(int done, int total, int rejected);
+	}
+
 	private static final Logger LOG = LoggerFactory.getLogger(HsdsImporter.class);
 	static final int BATCH = 250;
 
@@ -40,12 +48,17 @@ public class HsdsImporter {
 	}
 
 	public Summary importPackage(HsdsDataPackage data) {
+		return importPackage(data, Progress.NONE);
+	}
+
+	public Summary importPackage(HsdsDataPackage data, Progress progress) {
 		Mapped mapped = HsdsToFhir.map(data, this::organizationStored);
 		List<DomainResource> ordered = new ArrayList<>(mapped.organizations());
 		ordered.addAll(mapped.locations());
 		ordered.addAll(mapped.services());
 		List<RejectedRecord> rejected = new ArrayList<>(mapped.rejected());
 		int stored = 0;
+		progress.update(0, ordered.size(), rejected.size());
 		for (int from = 0; from < ordered.size(); from += BATCH) {
 			List<DomainResource> batch = ordered.subList(from, Math.min(from + BATCH, ordered.size()));
 			try {
@@ -54,6 +67,7 @@ public class HsdsImporter {
 			} catch (BaseServerResponseException e) {
 				batch.forEach(r -> rejected.add(new RejectedRecord(table(r), r.getIdElement().getIdPart(), e.getMessage())));
 			}
+			progress.update(from + batch.size(), ordered.size(), rejected.size());
 			LOG.info("HSDS import: {}/{} records stored ({}%), {} rejected", stored, ordered.size(),
 					100 * (from + batch.size()) / ordered.size(), rejected.size());
 		}

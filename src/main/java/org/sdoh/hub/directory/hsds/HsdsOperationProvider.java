@@ -4,13 +4,20 @@ import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
 import ca.uhn.fhir.rest.annotation.Operation;
 import ca.uhn.fhir.rest.annotation.OperationParam;
+import ca.uhn.fhir.rest.api.Constants;
+import ca.uhn.fhir.rest.api.PreferHeader;
 import ca.uhn.fhir.rest.api.SortSpec;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.param.ReferenceOrListParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenOrListParam;
 import ca.uhn.fhir.rest.param.TokenParam;
+import ca.uhn.fhir.rest.server.RestfulServerUtils;
+import ca.uhn.fhir.rest.server.exceptions.InternalErrorException;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,8 +26,10 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Attachment;
 import org.hl7.fhir.r4.model.Binary;
 import org.hl7.fhir.r4.model.HealthcareService;
-import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.Location;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Reference;
@@ -28,48 +37,107 @@ import org.hl7.fhir.r4.model.StringType;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code POST [base]/$hsds-import} (an HSDS JSON data package as a base64 attachment) and
- * {@code GET [base]/$hsds-export} (every HealthcareService, or those of the given organizations, with
- * the Organizations and Locations they reference, as an HSDS JSON data package).
+ * {@code POST [base]/$hsds-import} (an HSDS data package, JSON or a zip of CSV files, as a base64
+ * attachment) and {@code GET [base]/$hsds-export} (every HealthcareService, or those of the given
+ * organizations, with the Organizations and Locations they reference, as an HSDS data package).
+ * Large imports run in the background ({@code Prefer: respond-async}, {@link HsdsImportJobs}) and are
+ * polled at {@code $hsds-import-status}.
  */
 @Component
 public class HsdsOperationProvider {
 
+	static final String STATUS_OPERATION = "$hsds-import-status";
 	private static final int PAGE = 1000;
 
 	private final HsdsImporter importer;
+	private final HsdsImportJobs jobs;
 	private final DaoRegistry daoRegistry;
 
-	public HsdsOperationProvider(HsdsImporter importer, DaoRegistry daoRegistry) {
+	public HsdsOperationProvider(HsdsImporter importer, HsdsImportJobs jobs, DaoRegistry daoRegistry) {
 		this.importer = importer;
+		this.jobs = jobs;
 		this.daoRegistry = daoRegistry;
 	}
 
-	@Operation(name = "$hsds-import")
-	public Parameters importDataPackage(@OperationParam(name = "datapackage", min = 1, max = 1) Attachment datapackage) {
-		if (datapackage == null || !datapackage.hasData()) {
-			throw new InvalidRequestException("datapackage needs the HSDS JSON data package as attachment data (base64)");
+	/**
+	 * Imports now and answers with the summary, or, with {@code Prefer: respond-async}, answers 202 at
+	 * once with the status URL in {@code Content-Location} (the FHIR asynchronous request pattern).
+	 * Manual response: HAPI would otherwise always answer 200.
+	 */
+	@Operation(name = "$hsds-import", manualResponse = true)
+	public void importDataPackage(
+			@OperationParam(name = "datapackage", min = 1, max = 1) Attachment datapackage, RequestDetails request) throws IOException {
+		HsdsDataPackage data = read(datapackage);
+		PreferHeader prefer = RestfulServerUtils.parsePreferHeader(request.getHeader(Constants.HEADER_PREFER));
+		if (!prefer.getRespondAsync()) {
+			respond(request, Constants.STATUS_HTTP_200_OK, ImportResults.summary(importer.importPackage(data)));
+			return;
 		}
-		if (datapackage.hasContentType() && !datapackage.getContentType().startsWith("application/json")) {
-			throw new InvalidRequestException("datapackage must be application/json (an HSDS JSON data package), got " + datapackage.getContentType());
-		}
-		HsdsImporter.Summary summary = importer.importPackage(HsdsDataPackage.parse(datapackage.getData()));
-		Parameters result = new Parameters();
-		result.addParameter("received", new IntegerType(summary.received()));
-		result.addParameter("stored", new IntegerType(summary.stored()));
-		result.addParameter("rejectedCount", new IntegerType(summary.rejected().size()));
-		for (RejectedRecord rejected : summary.rejected()) {
-			Parameters.ParametersParameterComponent part = result.addParameter().setName("rejected");
-			part.addPart().setName("table").setValue(new StringType(rejected.table()));
-			part.addPart().setName("id").setValue(new StringType(rejected.id()));
-			part.addPart().setName("reason").setValue(new StringType(rejected.reason()));
-		}
-		return result;
+		HsdsImportJobs.Status job = jobs.submit(data);
+		request.getResponse().addHeader(Constants.HEADER_CONTENT_LOCATION,
+				request.getFhirServerBase() + "/" + STATUS_OPERATION + "?job=" + job.id());
+		OperationOutcome accepted = new OperationOutcome();
+		accepted.addIssue().setSeverity(IssueSeverity.INFORMATION).setCode(IssueType.INFORMATIONAL)
+				.setDiagnostics("HSDS import " + job.id() + " accepted (" + data.rowCount() + " records); poll the Content-Location URL");
+		respond(request, Constants.STATUS_HTTP_202_ACCEPTED, accepted);
 	}
 
-	/** {@code organization} (repeatable) limits the export to the services those organizations provide. */
+	/**
+	 * Where a background import stands: 202 with {@code X-Progress} and the counts while it is queued
+	 * or running, 200 with the same summary a synchronous import gives once it is done, 500 if it
+	 * failed, 404 for a job this server does not know (never submitted, forgotten, or before a restart).
+	 */
+	@Operation(name = STATUS_OPERATION, idempotent = true, manualResponse = true)
+	public void importStatus(@OperationParam(name = "job", min = 1, max = 1) StringType job, RequestDetails request) throws IOException {
+		HsdsImportJobs.Status status = jobs.status(job == null ? "" : job.getValue())
+				.orElseThrow(() -> new ResourceNotFoundException("No HSDS import job " + (job == null ? "" : job.getValue())
+						+ " on this server (jobs are kept in memory, the last " + HsdsImportJobs.KEPT + ")"));
+		switch (status.state()) {
+			case COMPLETED -> respond(request, Constants.STATUS_HTTP_200_OK, ImportResults.summary(status.summary()));
+			case FAILED -> throw new InternalErrorException("HSDS import " + status.id() + " failed after " + status.done() + " of "
+					+ status.total() + " records: " + status.error());
+			default -> {
+				request.getResponse().addHeader("X-Progress", ImportResults.progressHeader(status));
+				respond(request, Constants.STATUS_HTTP_202_ACCEPTED, ImportResults.progress(status));
+			}
+		}
+	}
+
+	private static void respond(RequestDetails request, int status, IBaseResource body) throws IOException {
+		RestfulServerUtils.streamResponseAsResource(request.getServer(), body, Set.of(), status, false, request.isRespondGzip(), request);
+	}
+
+	/**
+	 * The JSON form (application/json, rows inline) or the CSV form (application/zip: datapackage.json
+	 * and one CSV per table).
+	 */
+	static HsdsDataPackage read(Attachment datapackage) {
+		if (datapackage == null || !datapackage.hasData()) {
+			throw new InvalidRequestException("datapackage needs the HSDS data package as attachment data (base64)");
+		}
+		String contentType = datapackage.hasContentType() ? datapackage.getContentType() : "application/json";
+		if (contentType.startsWith("application/json")) {
+			return HsdsDataPackage.parse(datapackage.getData());
+		}
+		if (contentType.startsWith(HsdsCsvPackage.MEDIA_TYPE)) {
+			return HsdsCsvPackage.read(datapackage.getData());
+		}
+		throw new InvalidRequestException("datapackage must be application/json (HSDS JSON data package) or application/zip "
+				+ "(datapackage.json with CSV files), got " + contentType);
+	}
+
+	/**
+	 * {@code organization} (repeatable) limits the export to the services those organizations provide;
+	 * {@code format} is {@code json} (default) or {@code csv} (a zip).
+	 */
 	@Operation(name = "$hsds-export", idempotent = true)
-	public Binary exportDataPackage(@OperationParam(name = "organization") List<StringType> organizations) {
+	public Binary exportDataPackage(
+			@OperationParam(name = "organization") List<StringType> organizations,
+			@OperationParam(name = "format", max = 1) StringType format) {
+		boolean csv = format != null && "csv".equals(format.getValue());
+		if (format != null && !csv && !"json".equals(format.getValue())) {
+			throw new InvalidRequestException("format must be json or csv, got '" + format.getValue() + "'");
+		}
 		SearchParameterMap which = new SearchParameterMap();
 		if (organizations != null && !organizations.isEmpty()) {
 			ReferenceOrListParam providers = new ReferenceOrListParam();
@@ -86,9 +154,10 @@ public class HsdsOperationProvider {
 		List<Location> locations = byIds("Location", locationIds).stream().map(Location.class::cast).toList();
 		locations.forEach(location -> addId(organizationIds, location.getManagingOrganization()));
 		List<Organization> providers = byIds("Organization", organizationIds).stream().map(Organization.class::cast).toList();
+		HsdsDataPackage exported = FhirToHsds.export(providers, locations, services);
 		Binary binary = new Binary();
-		binary.setContentType("application/json");
-		binary.setData(FhirToHsds.export(providers, locations, services).toJson());
+		binary.setContentType(csv ? HsdsCsvPackage.MEDIA_TYPE : "application/json");
+		binary.setData(csv ? HsdsCsvPackage.write(exported) : exported.toJson());
 		return binary;
 	}
 

@@ -50,6 +50,7 @@ public final class HsdsToFhir {
 	private final Map<String, Organization> organizations = new HashMap<>();
 	private final Map<String, Location> locations = new HashMap<>();
 	private final Map<String, HealthcareService> services = new HashMap<>();
+	private final Map<String, Boolean> storedOrganizations = new HashMap<>();
 
 	/** {@code organizationExists} answers for organization ids not in the package (already stored ones). */
 	private HsdsToFhir(HsdsDataPackage data, Predicate<String> organizationExists) {
@@ -259,8 +260,9 @@ public final class HsdsToFhir {
 		service.addType(new CodeableConcept(new Coding(Hsds.taxonomySystem(text(term, "taxonomy")), text(term, "code"), text(term, "name"))));
 	}
 
+	/** Each stored organization is looked up once, not once per service or location that names it. */
 	private boolean knownOrganization(String id) {
-		return organizations.containsKey(id) || organizationExists.test(id);
+		return organizations.containsKey(id) || storedOrganizations.computeIfAbsent(id, organizationExists::test);
 	}
 
 	private String validId(String table, ObjectNode row) {
