@@ -8,19 +8,23 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.sdoh.hub.metrics.StrataQuery.Dialect;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
 /**
  * The projection table {@value #TABLE}: one row per referral Task, kept in step with the Task's
  * versions by {@link ReferralProjection} inside the writing transaction (the JDBC template joins the
- * JPA transaction: same DataSource). Measures are GROUP BY queries over it; nothing is loaded per
- * Task. Plain SQL that PostgreSQL and H2 both run, created at start-up if missing.
+ * JPA transaction: same DataSource). A measure is one grouping query over it ({@link StrataQuery});
+ * nothing is loaded per Task. Plain SQL that PostgreSQL and H2 both run, created at start-up if missing.
  */
 @Component
 public class ReferralFactStore {
@@ -31,6 +35,7 @@ public class ReferralFactStore {
 			+ " accept_business_days, accept_band, complete_hours, complete_business_days";
 
 	private final JdbcTemplate jdbc;
+	private volatile Dialect dialect;
 
 	public ReferralFactStore(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
@@ -44,7 +49,11 @@ public class ReferralFactStore {
 				+ " closed_at TIMESTAMP WITH TIME ZONE, status_reason VARCHAR(250), closed_loop BOOLEAN NOT NULL,"
 				+ " overdue BOOLEAN NOT NULL, accept_hours DOUBLE PRECISION, accept_business_days DOUBLE PRECISION,"
 				+ " accept_band VARCHAR(10), complete_hours DOUBLE PRECISION, complete_business_days DOUBLE PRECISION)");
+		// Network reports over a period scan by time; an organization's report (a few percent of the
+		// rows) combines these two with BitmapOr instead of scanning the year.
 		jdbc.execute("CREATE INDEX IF NOT EXISTS " + TABLE + "_requested ON " + TABLE + " (requested_at)");
+		jdbc.execute("CREATE INDEX IF NOT EXISTS " + TABLE + "_owner ON " + TABLE + " (owner_org, requested_at)");
+		jdbc.execute("CREATE INDEX IF NOT EXISTS " + TABLE + "_requester ON " + TABLE + " (requester_org, requested_at)");
 	}
 
 	public boolean isEmpty() {
@@ -70,42 +79,52 @@ public class ReferralFactStore {
 	}
 
 	/**
-	 * One row per stratum (one row in all without a stratifier) of referrals sent in
-	 * [{@code from}, {@code to}), optionally only those an organization sent or received;
-	 * entered-in-error referrals never count.
+	 * A measure's aggregates over the referrals sent in [{@code from}, {@code to}), optionally only
+	 * those an organization sent or received, for the whole group and per stratum of each stratifier,
+	 * in one statement ({@link StrataQuery}); entered-in-error referrals never count.
 	 */
-	public List<StratumRow> statistics(Set<Aggregate> aggregates, Stratifier stratifier, Instant from, Instant to,
+	public Statistics statistics(Set<Aggregate> aggregates, List<Stratifier> stratifiers, Instant from, Instant to,
 			Optional<String> organization) {
-		List<Aggregate> selected = List.copyOf(aggregates);
-		List<String> keys = stratifier == null ? List.of() : stratifier.columns();
-		StringBuilder sql = new StringBuilder("SELECT ");
-		keys.forEach(k -> sql.append(k).append(", "));
-		sql.append(selected.stream().map(Aggregate::sql).collect(Collectors.joining(", ")))
-				.append(" FROM ").append(TABLE)
-				.append(" WHERE requested_at >= ? AND requested_at < ? AND status <> 'entered-in-error'");
-		List<Object> args = new ArrayList<>(List.of(timestamp(from), timestamp(to)));
+		StrataQuery query = new StrataQuery(List.copyOf(aggregates), stratifiers);
+		StringBuilder where = new StringBuilder("requested_at >= ? AND requested_at < ? AND status <> 'entered-in-error'");
+		List<Object> values = new ArrayList<>(List.of(timestamp(from), timestamp(to)));
 		organization.ifPresent(org -> {
-			sql.append(" AND (owner_org = ? OR requester_org = ?)");
-			args.add(org);
-			args.add(org);
+			where.append(" AND (owner_org = ? OR requester_org = ?)");
+			values.add(org);
+			values.add(org);
 		});
-		if (!keys.isEmpty()) {
-			String columns = String.join(", ", keys);
-			sql.append(" GROUP BY ").append(columns).append(" ORDER BY ").append(columns);
-		}
-		return jdbc.query(sql.toString(), (rs, n) -> row(rs, keys.size(), selected), args.toArray());
+		Dialect dialect = dialect();
+		Map<Integer, Optional<Stratifier>> byId = new HashMap<>();
+		query.groupings().forEach(g -> byId.put(query.groupingId(g), g));
+		Map<Optional<Stratifier>, List<StratumRow>> rows = new HashMap<>();
+		jdbc.query(query.sql(dialect, TABLE, where.toString()), (RowCallbackHandler) rs -> {
+			Optional<Stratifier> grouping = byId.get(rs.getInt("grouping_id"));
+			rows.computeIfAbsent(grouping, g -> new ArrayList<>()).add(row(rs, grouping, query));
+		}, query.arguments(dialect, values));
+		return new Statistics(rows.get(Optional.empty()).get(0), stratifiers.stream()
+				.collect(Collectors.toMap(s -> s, s -> rows.getOrDefault(Optional.of(s), List.of()))));
 	}
 
-	private static StratumRow row(ResultSet rs, int keyCount, List<Aggregate> selected) throws SQLException {
+	/** PostgreSQL groups in one pass with GROUPING SETS; H2 (quick start) does not know them. */
+	private Dialect dialect() {
+		if (dialect == null) {
+			String product = jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
+			dialect = "PostgreSQL".equalsIgnoreCase(product) ? Dialect.GROUPING_SETS : Dialect.UNION_ALL;
+		}
+		return dialect;
+	}
+
+	private static StratumRow row(ResultSet rs, Optional<Stratifier> grouping, StrataQuery query) throws SQLException {
 		List<String> key = new ArrayList<>();
-		for (int i = 1; i <= keyCount; i++) {
-			key.add(rs.getString(i));
+		for (String column : grouping.map(Stratifier::columns).orElse(List.of())) {
+			key.add(rs.getString(column));
 		}
 		Map<Aggregate, Double> values = new EnumMap<>(Aggregate.class);
-		for (int i = 0; i < selected.size(); i++) {
-			double value = rs.getDouble(keyCount + i + 1);
+		int first = query.columns().size() + 2; // after grouping_id and the stratifier columns
+		for (int i = 0; i < query.aggregates().size(); i++) {
+			double value = rs.getDouble(first + i);
 			if (!rs.wasNull()) {
-				values.put(selected.get(i), value);
+				values.put(query.aggregates().get(i), value);
 			}
 		}
 		return new StratumRow(key, values);
@@ -135,6 +154,9 @@ public class ReferralFactStore {
 		OffsetDateTime time = rs.getObject(column, OffsetDateTime.class);
 		return time == null ? null : time.toInstant();
 	}
+
+	/** A measure's numbers: the whole group's, and each stratifier's strata (sorted by key). */
+	public record Statistics(StratumRow total, Map<Stratifier, List<StratumRow>> strata) {}
 
 	/** The aggregates of one stratum; {@code key} is empty for the whole group. Missing values are SQL NULLs. */
 	public record StratumRow(List<String> key, Map<Aggregate, Double> values) {

@@ -24,13 +24,14 @@ import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 import org.sdoh.hub.app.SdohProperties;
 import org.sdoh.hub.metrics.MetricsAccess.MetricsView;
+import org.sdoh.hub.metrics.ReferralFactStore.Statistics;
 import org.sdoh.hub.metrics.ReferralFactStore.StratumRow;
 import org.sdoh.hub.metrics.ReferralMeasure.Group;
 import org.springframework.stereotype.Component;
 
 /**
- * Evaluates a {@link ReferralMeasure} for a period into a summary MeasureReport: one query for the
- * groups' totals and one per stratifier, each returning only aggregates. Counts of masked strata
+ * Evaluates a {@link ReferralMeasure} for a period into a summary MeasureReport from one query that
+ * returns only aggregates: the groups' totals and every stratum of every stratifier. Counts of masked strata
  * (and their scores) are left out and carry the data-absent-reason {@code masked} instead.
  */
 @Component
@@ -65,7 +66,8 @@ public class ReferralMeasureEvaluator {
 		if (view.maskBelow() > 0) {
 			report.addExtension(MASKED_BELOW_EXTENSION, new IntegerType(view.maskBelow()));
 		}
-		StratumRow total = store.statistics(measure.aggregates(), null, from, to, view.organization()).get(0);
+		Statistics statistics = store.statistics(measure.aggregates(), measure.stratifiers(), from, to, view.organization());
+		StratumRow total = statistics.total();
 		for (Group group : measure.groups()) {
 			MeasureReportGroupComponent reported = report.addGroup();
 			reported.getCode().addCoding().setSystem(ReferralMeasure.GROUP_SYSTEM).setCode(group.code());
@@ -75,7 +77,7 @@ public class ReferralMeasureEvaluator {
 			reported.setMeasureScore(score(group, total, masked));
 		}
 		for (Stratifier stratifier : measure.stratifiers()) {
-			List<StratumRow> strata = store.statistics(measure.aggregates(), stratifier, from, to, view.organization());
+			List<StratumRow> strata = statistics.strata().get(stratifier);
 			for (int g = 0; g < measure.groups().size(); g++) {
 				addStratifier(report.getGroup().get(g), measure.groups().get(g), stratifier, strata, view);
 			}
