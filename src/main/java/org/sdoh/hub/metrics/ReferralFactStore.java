@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -15,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.sdoh.hub.metrics.StrataQuery.Dialect;
+import org.sdoh.hub.referral.BusinessCalendar;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -60,8 +60,8 @@ public class ReferralFactStore {
 		return !Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM " + TABLE + ")", Boolean.class));
 	}
 
-	public Optional<ReferralFact> find(String taskId, ZoneId zone) {
-		return jdbc.query("SELECT " + COLUMNS + " FROM " + TABLE + " WHERE task_id = ?", (rs, n) -> fact(rs, zone), taskId)
+	public Optional<ReferralFact> find(String taskId, BusinessCalendar calendar) {
+		return jdbc.query("SELECT " + COLUMNS + " FROM " + TABLE + " WHERE task_id = ?", (rs, n) -> fact(rs, calendar), taskId)
 				.stream().findFirst();
 	}
 
@@ -138,12 +138,12 @@ public class ReferralFactStore {
 		};
 	}
 
-	private static ReferralFact fact(ResultSet rs, ZoneId zone) throws SQLException {
+	private static ReferralFact fact(ResultSet rs, BusinessCalendar calendar) throws SQLException {
 		return new ReferralFact(rs.getString("task_id"),
 				new ReferralParties(rs.getString("owner_org"), rs.getString("requester_org"), rs.getString("domain")),
 				rs.getString("status"), instant(rs, "requested_at"), instant(rs, "accepted_at"),
 				instant(rs, "closed_at"), rs.getString("status_reason"), rs.getBoolean("closed_loop"),
-				rs.getBoolean("overdue"), zone);
+				rs.getBoolean("overdue"), calendar);
 	}
 
 	private static OffsetDateTime timestamp(Instant instant) {

@@ -7,13 +7,12 @@ import ca.uhn.fhir.rest.api.SortSpec;
 import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.param.TokenParam;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Task;
-import org.sdoh.hub.app.SdohProperties;
+import org.sdoh.hub.referral.BusinessCalendar;
 import org.sdoh.hub.referral.ReferralTaskRules;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,14 +33,14 @@ public class ReferralHistoryBackfill {
 	private final DaoRegistry daoRegistry;
 	private final ReferralFactStore store;
 	private final ReferralProjection projection;
-	private final ZoneId zone;
+	private final BusinessCalendar calendar;
 
 	public ReferralHistoryBackfill(DaoRegistry daoRegistry, ReferralFactStore store, ReferralProjection projection,
-			SdohProperties properties) {
+			BusinessCalendar calendar) {
 		this.daoRegistry = daoRegistry;
 		this.store = store;
 		this.projection = projection;
-		this.zone = ZoneId.of(properties.referral().escalation().timeZone());
+		this.calendar = calendar;
 	}
 
 	public void prepare() {
@@ -77,7 +76,7 @@ public class ReferralHistoryBackfill {
 		ReferralFact fact = null;
 		for (IBaseResource version : versions) {
 			Task task = (Task) version;
-			fact = ReferralFact.advance(fact, task, parties, task.getMeta().getLastUpdated().toInstant(), zone);
+			fact = ReferralFact.advance(fact, task, parties, task.getMeta().getLastUpdated().toInstant(), calendar);
 		}
 		if (fact != null) {
 			store.save(fact);

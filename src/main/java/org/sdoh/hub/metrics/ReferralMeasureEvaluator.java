@@ -22,11 +22,11 @@ import org.hl7.fhir.r4.model.MeasureReport.StratifierGroupComponent;
 import org.hl7.fhir.r4.model.MeasureReport.StratifierGroupPopulationComponent;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
-import org.sdoh.hub.app.SdohProperties;
 import org.sdoh.hub.metrics.MetricsAccess.MetricsView;
 import org.sdoh.hub.metrics.ReferralFactStore.Statistics;
 import org.sdoh.hub.metrics.ReferralFactStore.StratumRow;
 import org.sdoh.hub.metrics.ReferralMeasure.Group;
+import org.sdoh.hub.referral.BusinessCalendar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,9 +45,9 @@ public class ReferralMeasureEvaluator {
 	private final ReferralFactStore store;
 	private final ZoneId zone;
 
-	public ReferralMeasureEvaluator(ReferralFactStore store, SdohProperties properties) {
+	public ReferralMeasureEvaluator(ReferralFactStore store, BusinessCalendar calendar) {
 		this.store = store;
-		this.zone = ZoneId.of(properties.referral().escalation().timeZone());
+		this.zone = calendar.zone();
 	}
 
 	/** Referrals sent from the start of {@code firstDay} to the end of {@code lastDay} (deployment time zone). */
