@@ -1,6 +1,7 @@
 package org.sdoh.hub.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.net.http.HttpResponse;
 import java.time.Instant;
@@ -91,6 +92,19 @@ class ReferralMetricsTest extends FhirServerTestBase {
 				  month-domain 2020-02|food-insecurity: initial-population=2
 				  month-domain 2020-02|housing-instability: initial-population=2
 				""");
+	}
+
+	@Test
+	void organizationStrataCarryTheOrganizationsNameWhereItHasOne() {
+		MetricsHistory.nameCboA(client);
+
+		MeasureReport report = year2020("referral-volume");
+
+		var byOwner = report.getGroupFirstRep().getStratifier().get(0);
+		assertThat(byOwner.getCodeFirstRep().getCodingFirstRep().getCode()).isEqualTo("owner");
+		assertThat(byOwner.getStratum()).extracting(s -> s.getValue().getText(),
+				s -> s.getValue().getTextElement().getExtensionString(ReferralMeasureEvaluator.RENDERED_VALUE_EXTENSION))
+				.containsExactly(tuple(MetricsHistory.CBO_A, MetricsHistory.CBO_A_NAME), tuple(MetricsHistory.CBO_B, null));
 	}
 
 	@Test
