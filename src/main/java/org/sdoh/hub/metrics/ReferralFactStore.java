@@ -34,6 +34,9 @@ public class ReferralFactStore {
 			+ " requested_week, accepted_at, closed_at, status_reason, closed_loop, overdue, accept_hours,"
 			+ " accept_business_days, accept_band, complete_hours, complete_business_days";
 
+	private static final String INSERT =
+			"INSERT INTO " + TABLE + " (" + COLUMNS + ") VALUES (" + "?, ".repeat(COLUMNS.split(",").length - 1) + "?)";
+
 	private final JdbcTemplate jdbc;
 	private volatile Dialect dialect;
 
@@ -74,8 +77,13 @@ public class ReferralFactStore {
 		String assignments = List.of(COLUMNS.split(",\\s*")).subList(1, values.length).stream()
 				.map(c -> c + " = ?").collect(Collectors.joining(", "));
 		if (jdbc.update("UPDATE " + TABLE + " SET " + assignments + " WHERE task_id = ?", updateArgs) == 0) {
-			jdbc.update("INSERT INTO " + TABLE + " (" + COLUMNS + ") VALUES (" + "?, ".repeat(values.length - 1) + "?)", values);
+			jdbc.update(INSERT, values);
 		}
+	}
+
+	/** Inserts rows of referrals new to the projection in one JDBC batch (bulk loads: the benchmark's history). */
+	public void insertAll(List<ReferralFact> facts) {
+		jdbc.batchUpdate(INSERT, facts.stream().map(ReferralFactStore::values).toList());
 	}
 
 	/**
@@ -84,6 +92,22 @@ public class ReferralFactStore {
 	 * in one statement ({@link StrataQuery}); entered-in-error referrals never count.
 	 */
 	public Statistics statistics(Set<Aggregate> aggregates, List<Stratifier> stratifiers, Instant from, Instant to,
+			Optional<String> organization) {
+		Statement statement = statement(aggregates, stratifiers, from, to, organization);
+		StrataQuery query = statement.query();
+		Map<Integer, Optional<Stratifier>> byId = new HashMap<>();
+		query.groupings().forEach(g -> byId.put(query.groupingId(g), g));
+		Map<Optional<Stratifier>, List<StratumRow>> rows = new HashMap<>();
+		jdbc.query(statement.sql(), (RowCallbackHandler) rs -> {
+			Optional<Stratifier> grouping = byId.get(rs.getInt("grouping_id"));
+			rows.computeIfAbsent(grouping, g -> new ArrayList<>()).add(row(rs, grouping, query));
+		}, statement.arguments());
+		return new Statistics(rows.get(Optional.empty()).get(0), stratifiers.stream()
+				.collect(Collectors.toMap(s -> s, s -> rows.getOrDefault(Optional.of(s), List.of()))));
+	}
+
+	/** The statement {@link #statistics} runs (package-private: the benchmark also EXPLAINs it). */
+	Statement statement(Set<Aggregate> aggregates, List<Stratifier> stratifiers, Instant from, Instant to,
 			Optional<String> organization) {
 		StrataQuery query = new StrataQuery(List.copyOf(aggregates), stratifiers);
 		StringBuilder where = new StringBuilder("requested_at >= ? AND requested_at < ? AND status <> 'entered-in-error'");
@@ -94,16 +118,10 @@ public class ReferralFactStore {
 			values.add(org);
 		});
 		Dialect dialect = dialect();
-		Map<Integer, Optional<Stratifier>> byId = new HashMap<>();
-		query.groupings().forEach(g -> byId.put(query.groupingId(g), g));
-		Map<Optional<Stratifier>, List<StratumRow>> rows = new HashMap<>();
-		jdbc.query(query.sql(dialect, TABLE, where.toString()), (RowCallbackHandler) rs -> {
-			Optional<Stratifier> grouping = byId.get(rs.getInt("grouping_id"));
-			rows.computeIfAbsent(grouping, g -> new ArrayList<>()).add(row(rs, grouping, query));
-		}, query.arguments(dialect, values));
-		return new Statistics(rows.get(Optional.empty()).get(0), stratifiers.stream()
-				.collect(Collectors.toMap(s -> s, s -> rows.getOrDefault(Optional.of(s), List.of()))));
+		return new Statement(query, query.sql(dialect, TABLE, where.toString()), query.arguments(dialect, values));
 	}
+
+	record Statement(StrataQuery query, String sql, Object[] arguments) {}
 
 	/** PostgreSQL groups in one pass with GROUPING SETS; H2 (quick start) does not know them. */
 	private Dialect dialect() {
