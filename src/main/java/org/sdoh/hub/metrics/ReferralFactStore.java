@@ -30,6 +30,9 @@ import org.springframework.stereotype.Component;
 public class ReferralFactStore {
 
 	static final String TABLE = "sdoh_referral_fact";
+	/** One row: the {@link BusinessCalendar#definition} the stored business days were computed with. */
+	static final String CALENDAR_TABLE = TABLE + "_calendar";
+	private static final int RECOMPUTE_PAGE = 1000;
 	private static final String COLUMNS = "task_id, owner_org, requester_org, domain, status, requested_at, requested_month,"
 			+ " requested_week, accepted_at, closed_at, status_reason, closed_loop, overdue, accept_hours,"
 			+ " accept_business_days, accept_band, complete_hours, complete_business_days";
@@ -57,6 +60,33 @@ public class ReferralFactStore {
 		jdbc.execute("CREATE INDEX IF NOT EXISTS " + TABLE + "_requested ON " + TABLE + " (requested_at)");
 		jdbc.execute("CREATE INDEX IF NOT EXISTS " + TABLE + "_owner ON " + TABLE + " (owner_org, requested_at)");
 		jdbc.execute("CREATE INDEX IF NOT EXISTS " + TABLE + "_requester ON " + TABLE + " (requester_org, requested_at)");
+		jdbc.execute("CREATE TABLE IF NOT EXISTS " + CALENDAR_TABLE + " (definition VARCHAR(4000) NOT NULL)");
+	}
+
+	/**
+	 * Business days are stored, computed at write time with the calendar of that time; when the
+	 * deployment's calendar is another one (holidays configured, rules updated), every row's
+	 * business-day durations and band are computed again from its stored milestones, a page of rows
+	 * at a time, and the calendar is recorded. Returns the rows recomputed (0 when nothing changed).
+	 */
+	public int adoptCalendar(BusinessCalendar calendar) {
+		if (jdbc.queryForList("SELECT definition FROM " + CALENDAR_TABLE, String.class).equals(List.of(calendar.definition()))) {
+			return 0;
+		}
+		int recomputed = 0;
+		List<ReferralFact> page;
+		String after = "";
+		do {
+			page = jdbc.query("SELECT " + COLUMNS + " FROM " + TABLE + " WHERE task_id > ? ORDER BY task_id LIMIT " + RECOMPUTE_PAGE,
+					(rs, n) -> fact(rs, calendar), after);
+			jdbc.batchUpdate("UPDATE " + TABLE + " SET accept_business_days = ?, accept_band = ?, complete_business_days = ? WHERE task_id = ?",
+					page.stream().map(f -> new Object[] {f.acceptBusinessDays(), f.acceptBand(), f.completeBusinessDays(), f.taskId()}).toList());
+			recomputed += page.size();
+			after = page.isEmpty() ? after : page.get(page.size() - 1).taskId();
+		} while (page.size() == RECOMPUTE_PAGE);
+		jdbc.update("DELETE FROM " + CALENDAR_TABLE);
+		jdbc.update("INSERT INTO " + CALENDAR_TABLE + " (definition) VALUES (?)", calendar.definition());
+		return recomputed;
 	}
 
 	public boolean isEmpty() {

@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Start-up step: creates the metrics projection table and, when it is empty but referral Tasks
+ * Start-up step: creates the metrics projection table, recomputes its business days if the
+ * business calendar changed ({@link ReferralFactStore#adoptCalendar}) and, when it is empty but referral Tasks
  * exist (a database from before the metrics feature), fills it once by replaying each Task's
  * stored versions (HAPI instance history, oldest first), a page of Tasks and one Task's history
  * at a time. Afterwards {@link ReferralProjection} keeps it current.
@@ -45,6 +46,11 @@ public class ReferralHistoryBackfill {
 
 	public void prepare() {
 		store.createTableIfMissing();
+		int recomputed = store.adoptCalendar(calendar);
+		if (recomputed > 0) {
+			LOG.info("Referral metrics: business days of {} referral(s) computed again for the calendar {}", recomputed,
+					calendar.definition());
+		}
 		if (!store.isEmpty()) {
 			return;
 		}

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Which days are working days, in the deployment's time zone: Monday to Friday, except the US
@@ -25,6 +26,15 @@ public record BusinessCalendar(ZoneId zone, boolean usFederalHolidays, Set<Local
 	/** Weekends only, no holidays (for tests and sites that want no holidays). */
 	public static BusinessCalendar weekdays(ZoneId zone) {
 		return new BusinessCalendar(zone, false, Set.of());
+	}
+
+	/**
+	 * What the calendar is, as text that changes whenever a business-day figure could: the zone, the
+	 * federal rules' edition, the listed dates in order (stored next to figures computed with it).
+	 */
+	public String definition() {
+		return zone.getId() + "; " + (usFederalHolidays ? UsFederalHolidays.EDITION : "no federal holidays") + "; "
+				+ holidays.stream().sorted().map(LocalDate::toString).collect(Collectors.joining(","));
 	}
 
 	public boolean isBusinessDay(LocalDate day) {

@@ -20,6 +20,9 @@ import java.util.stream.Stream;
  */
 public final class UsFederalHolidays {
 
+	/** Change it with the rules: business days stored with an older edition are then computed again. */
+	public static final String EDITION = "US federal holidays (5 U.S.C. 6103, Juneteenth 2021)";
+
 	private static final Map<Integer, Set<LocalDate>> OBSERVED = new ConcurrentHashMap<>();
 
 	private UsFederalHolidays() {}

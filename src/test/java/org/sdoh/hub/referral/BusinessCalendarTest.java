@@ -76,6 +76,15 @@ class BusinessCalendarTest {
 		assertThat(closedOnFriday.businessDays(ny("2020-01-09T09:00"), ny("2020-01-13T09:00"))).isEqualTo(1.0);
 	}
 
+	@Test
+	void theDefinitionNamesEverythingABusinessDayDependsOnInAStableOrder() {
+		BusinessCalendar calendar = new BusinessCalendar(NEW_YORK, true, Set.of(LocalDate.parse("2026-12-31"), LocalDate.parse("2026-12-24")));
+
+		assertThat(calendar.definition())
+				.isEqualTo("America/New_York; US federal holidays (5 U.S.C. 6103, Juneteenth 2021); 2026-12-24,2026-12-31");
+		assertThat(WEEKDAYS.definition()).isEqualTo("America/New_York; no federal holidays; ");
+	}
+
 	@ParameterizedTest(name = "{0} + {1} business days = {2}")
 	@CsvSource({
 		// Friday 10:00 + 2: Tuesday 10:00
