@@ -68,6 +68,7 @@ stop_server() {
 # run_driver <extra JVM properties...>
 run_driver() {
   mvn -B -q -Pbench test-compile exec:java -Dbench.url="http://127.0.0.1:$PORT/fhir" -Dbench.tasks="$TASKS" \
+    -Dbench.db.url="jdbc:postgresql://127.0.0.1:$PG_PORT/sdoh" -Dbench.db.user=sdoh -Dbench.db.password=sdoh \
     -Dbench.cases="${CASES//,secure/}" -Dbench.services="${BENCH_SERVICES:-50000}" "$@"
   echo "RSS after benchmark: $(( $(ps -o rss= -p "$SERVER_PID") / 1024 )) MB"
 }

@@ -4,6 +4,7 @@
 'use strict';
 
 const MASKED = 'http://hl7.org/fhir/StructureDefinition/data-absent-reason';
+const RENDERED = 'http://hl7.org/fhir/StructureDefinition/rendered-value';
 const charts = {};
 const tables = {};
 
@@ -36,8 +37,10 @@ function key(stratum) {
   return stratum.value ? stratum.value.text : stratum.component.map(c => c.value.text);
 }
 
-function label(reference) {
-  return reference.replace(/^Organization\//, '');
+/** An organization stratum's name (the report renders its reference with it), else its id. */
+function organizationName(stratum) {
+  const rendered = ((stratum.value._text || {}).extension || []).find(e => e.url === RENDERED);
+  return rendered ? rendered.valueString : stratum.value.text.replace(/^Organization\//, '');
 }
 
 async function evaluate(measure, period) {
@@ -54,9 +57,12 @@ async function evaluate(measure, period) {
   return body;
 }
 
-/** Chart values are numbers or null; the table keeps what the report said ('<5' included). */
-function draw(id, type, labels, series, options = {}) {
-  tables[id] = { labels, series };
+/**
+ * Chart values are numbers or null; the table keeps what the report said ('<5' included) and, for
+ * charts of organizations, their references next to the names ({@code organizations}).
+ */
+function draw(id, type, labels, series, options = {}, organizations = null) {
+  tables[id] = { labels, series, organizations };
   const datasets = series.map(s => ({ label: s.label, data: s.values.map(v => (v === '<5' ? null : v)) }));
   if (charts[id]) charts[id].destroy();
   charts[id] = new Chart(document.getElementById(id), {
@@ -92,10 +98,10 @@ function ratesChart(response, closedLoop) {
   const closed = strata(group(closedLoop, 'closed-loop'), 'owner');
   const owners = accepted.map(key);
   const of = (rows, owner) => { const row = rows.find(r => key(r) === owner); return row ? percent(score(row)) : null; };
-  draw('rates', 'bar', owners.map(label), [
+  draw('rates', 'bar', accepted.map(organizationName), [
     { label: 'accepted %', values: owners.map(o => of(accepted, o)) },
     { label: 'closed-loop %', values: owners.map(o => of(closed, o)) }
-  ], { scales: { y: { beginAtZero: true, max: 100 } } });
+  ], { scales: { y: { beginAtZero: true, max: 100 } } }, owners);
 }
 
 function responseChart(times) {
@@ -137,13 +143,19 @@ function summary(volume, response, closedLoop, times, unanswered) {
     tile('unanswered after escalation', percent(score(group(unanswered, 'overdue'))) + ' %'));
 }
 
-function csv(id) {
-  const { labels, series } = tables[id];
+/** A chart's data as CSV: label (an organization's name), the organization's reference where there is one, the series. */
+function csvText(id) {
+  const { labels, series, organizations } = tables[id];
   const cell = v => (typeof v === 'string' && /[",\n]/.test(v) ? '"' + v.replace(/"/g, '""') + '"' : (v ?? ''));
-  const lines = [['label', ...series.map(s => s.label)].map(cell).join(',')];
-  labels.forEach((l, i) => lines.push([l, ...series.map(s => s.values[i])].map(cell).join(',')));
+  const reference = organizations ? i => [organizations[i]] : () => [];
+  const lines = [['label', ...(organizations ? ['organization'] : []), ...series.map(s => s.label)].map(cell).join(',')];
+  labels.forEach((l, i) => lines.push([l, ...reference(i), ...series.map(s => s.values[i])].map(cell).join(',')));
+  return lines.join('\n') + '\n';
+}
+
+function csv(id) {
   const link = document.createElement('a');
-  link.href = URL.createObjectURL(new Blob([lines.join('\n') + '\n'], { type: 'text/csv' }));
+  link.href = URL.createObjectURL(new Blob([csvText(id)], { type: 'text/csv' }));
   link.download = id + '.csv';
   link.click();
   URL.revokeObjectURL(link.href);

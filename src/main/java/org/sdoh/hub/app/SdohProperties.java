@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import java.time.LocalDate;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -236,6 +237,21 @@ public record SdohProperties(
 			/** At most this many waiting events are stored in one database transaction. */
 			@Min(1) @Max(1000) @DefaultValue("100") int batchSize) {}
 
-	/** Referral metrics (MeasureReports): strata with fewer referrals than this are masked for organizations. */
-	public record Metrics(@Min(1) @Max(100) @DefaultValue("5") int smallCountThreshold) {}
+	/**
+	 * Referral metrics (MeasureReports): strata with fewer referrals than {@code smallCountThreshold}
+	 * are masked for organizations; {@code holidays} are the days that are no business days.
+	 */
+	public record Metrics(
+			@Min(1) @Max(100) @DefaultValue("5") int smallCountThreshold,
+			@Valid @NotNull @DefaultValue Holidays holidays) {}
+
+	/**
+	 * Days that count as no business day, besides Saturday and Sunday, for the metrics' response
+	 * times and the escalation deadline alike: the US federal holidays as observed (computed by rule
+	 * for any year) unless {@code usFederal} is off, and every date in {@code dates} (yyyy-MM-dd;
+	 * state holidays, a closure).
+	 */
+	public record Holidays(
+			@DefaultValue("true") boolean usFederal,
+			@NotNull @DefaultValue List<@NotNull LocalDate> dates) {}
 }

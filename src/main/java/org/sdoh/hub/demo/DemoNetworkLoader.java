@@ -10,11 +10,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.time.ZoneId;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.IdType;
 import org.sdoh.hub.app.SdohProperties;
 import org.sdoh.hub.metrics.ReferralFactStore;
+import org.sdoh.hub.referral.BusinessCalendar;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ClassPathResource;
@@ -37,18 +37,21 @@ public class DemoNetworkLoader {
 	private final DaoRegistry daoRegistry;
 	private final IFhirSystemDao<Bundle, ?> systemDao;
 	private final ReferralFactStore referralFacts;
+	private final BusinessCalendar calendar;
 
 	public DemoNetworkLoader(
 			SdohProperties properties,
 			FhirContext fhirContext,
 			DaoRegistry daoRegistry,
 			IFhirSystemDao<Bundle, ?> systemDao,
-			ReferralFactStore referralFacts) {
+			ReferralFactStore referralFacts,
+			BusinessCalendar calendar) {
 		this.properties = properties;
 		this.fhirContext = fhirContext;
 		this.daoRegistry = daoRegistry;
 		this.systemDao = systemDao;
 		this.referralFacts = referralFacts;
+		this.calendar = calendar;
 	}
 
 	public void loadOnce() {
@@ -62,8 +65,7 @@ public class DemoNetworkLoader {
 		try (InputStream in = new ClassPathResource(BUNDLE).getInputStream()) {
 			Bundle bundle = fhirContext.newJsonParser().parseResource(Bundle.class, in);
 			systemDao.transaction(new SystemRequestDetails(), bundle);
-			DemoReferralHistory.load(properties.demo().historyReferrals(), Instant.now(),
-					ZoneId.of(properties.referral().escalation().timeZone()), systemDao, referralFacts);
+			DemoReferralHistory.load(properties.demo().historyReferrals(), Instant.now(), calendar, systemDao, referralFacts);
 			LOG.info("Demo network loaded ({} resources, {} referrals of history)", bundle.getEntry().size(),
 					properties.demo().historyReferrals());
 		} catch (IOException e) {

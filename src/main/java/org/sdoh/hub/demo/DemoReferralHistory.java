@@ -2,10 +2,8 @@ package org.sdoh.hub.demo;
 
 import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -23,6 +21,7 @@ import org.hl7.fhir.r4.model.Task.TaskStatus;
 import org.sdoh.hub.metrics.ReferralFact;
 import org.sdoh.hub.metrics.ReferralFactStore;
 import org.sdoh.hub.metrics.ReferralParties;
+import org.sdoh.hub.referral.BusinessCalendar;
 import org.sdoh.hub.referral.ReferralEscalation;
 import org.sdoh.hub.referral.ReferralTaskRules;
 
@@ -67,26 +66,27 @@ final class DemoReferralHistory {
 
 	private DemoReferralHistory() {}
 
-	static void load(int referrals, Instant now, ZoneId zone, IFhirSystemDao<Bundle, ?> systemDao, ReferralFactStore facts) {
-		List<Referral> history = generate(referrals, now, zone);
+	static void load(int referrals, Instant now, BusinessCalendar calendar, IFhirSystemDao<Bundle, ?> systemDao,
+			ReferralFactStore facts) {
+		List<Referral> history = generate(referrals, now, calendar);
 		for (int from = 0; from < history.size(); from += BATCH) {
 			List<Referral> batch = history.subList(from, Math.min(from + BATCH, history.size()));
 			Bundle transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);
 			batch.forEach(r -> addResources(transaction, r));
 			systemDao.transaction(new SystemRequestDetails(), transaction);
 			batch.forEach(r -> facts.save(new ReferralFact(r.taskId(), new ReferralParties(r.service.cbo(), CLINIC, r.service.domain()),
-					r.status.toCode(), r.sent, r.accepted, r.closed, r.reason, r.status == TaskStatus.COMPLETED, r.overdue, zone)));
+					r.status.toCode(), r.sent, r.accepted, r.closed, r.reason, r.status == TaskStatus.COMPLETED, r.overdue, calendar)));
 		}
 	}
 
-	/** Sent on weekdays during office hours, answered after a skewed delay; most referrals end well. */
-	static List<Referral> generate(int count, Instant now, ZoneId zone) {
+	/** Sent on business days during office hours, answered after a skewed delay; most referrals end well. */
+	static List<Referral> generate(int count, Instant now, BusinessCalendar calendar) {
 		Random random = new Random(SEED);
 		List<Referral> referrals = new ArrayList<>();
 		Duration spread = Duration.ofDays(182);
 		for (int i = 0; i < count; i++) {
 			Service service = pick(random);
-			ZonedDateTime sent = officeHours(now.minus(spread.multipliedBy(count - i).dividedBy(count)).atZone(zone), random);
+			ZonedDateTime sent = officeHours(now.minus(spread.multipliedBy(count - i).dividedBy(count)).atZone(calendar.zone()), calendar, random);
 			Instant answered = sent.toInstant().plus(Duration.ofMinutes((long) (60 * Math.exp(2.3 + 1.1 * random.nextGaussian()))));
 			Instant finished = answered.plus(Duration.ofHours(24 + random.nextInt(24 * 20)));
 			boolean overdue = Duration.between(sent.toInstant(), answered).toDays() > 3;
@@ -123,9 +123,9 @@ final class DemoReferralHistory {
 		return SERVICES.get(SERVICES.size() - 1);
 	}
 
-	private static ZonedDateTime officeHours(ZonedDateTime day, Random random) {
+	private static ZonedDateTime officeHours(ZonedDateTime day, BusinessCalendar calendar, Random random) {
 		ZonedDateTime time = day.truncatedTo(ChronoUnit.DAYS).plusHours(8).plusMinutes(random.nextInt(9 * 60));
-		while (time.getDayOfWeek() == DayOfWeek.SATURDAY || time.getDayOfWeek() == DayOfWeek.SUNDAY) {
+		while (!calendar.isBusinessDay(time.toLocalDate())) {
 			time = time.minusDays(1);
 		}
 		return time;

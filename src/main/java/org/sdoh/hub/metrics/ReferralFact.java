@@ -1,7 +1,7 @@
 package org.sdoh.hub.metrics;
 
+import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.IsoFields;
@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import java.util.Set;
 import org.hl7.fhir.r4.model.Task;
 import org.hl7.fhir.r4.model.Task.TaskStatus;
+import org.sdoh.hub.referral.BusinessCalendar;
 import org.sdoh.hub.referral.ReferralEscalation;
 
 /**
@@ -27,7 +28,7 @@ public record ReferralFact(
 		String reason,
 		boolean closedLoop,
 		boolean overdue,
-		ZoneId zone) {
+		BusinessCalendar calendar) {
 
 	/** Statuses that mean the owner took the referral on. */
 	private static final Set<TaskStatus> TAKEN_ON =
@@ -35,13 +36,15 @@ public record ReferralFact(
 	private static final Set<TaskStatus> CLOSED =
 			EnumSet.of(TaskStatus.REJECTED, TaskStatus.CANCELLED, TaskStatus.COMPLETED, TaskStatus.FAILED);
 	private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM");
+	private static final double SECONDS_PER_HOUR = 3600.0;
 
 	/**
 	 * The fact after a new version of the Task, stored at {@code versionTime}. A referral counts as
 	 * requested from its first version that is not a draft (an administrative import may create it
 	 * in a later state: then all milestones up to that state share the version's time).
 	 */
-	public static ReferralFact advance(ReferralFact previous, Task task, ReferralParties parties, Instant versionTime, ZoneId zone) {
+	public static ReferralFact advance(ReferralFact previous, Task task, ReferralParties parties, Instant versionTime,
+			BusinessCalendar calendar) {
 		TaskStatus status = task.getStatus();
 		Instant requested = first(previous == null ? null : previous.requestedAt, status != TaskStatus.DRAFT, versionTime);
 		Instant accepted = first(previous == null ? null : previous.acceptedAt, TAKEN_ON.contains(status), versionTime);
@@ -52,7 +55,7 @@ public record ReferralFact(
 		boolean overdue = (previous != null && previous.overdue) || isFlaggedOverdue(task);
 		boolean closedLoop = status == TaskStatus.COMPLETED && task.getOutput().stream().anyMatch(o -> o.getValue() != null && !o.getValue().isEmpty());
 		return new ReferralFact(task.getIdElement().getIdPart(), parties, status.toCode(), requested, accepted, closed, reason,
-				closedLoop, overdue, zone);
+				closedLoop, overdue, calendar);
 	}
 
 	private static Instant first(Instant already, boolean reachedNow, Instant versionTime) {
@@ -74,7 +77,7 @@ public record ReferralFact(
 	}
 
 	public String requestedMonth() {
-		return requestedAt == null ? null : MONTH.format(requestedAt.atZone(zone));
+		return requestedAt == null ? null : MONTH.format(requestedAt.atZone(calendar.zone()));
 	}
 
 	/** ISO week, e.g. 2026-W09 (weeks start on Monday; the first week of a year holds its first Thursday). */
@@ -82,16 +85,16 @@ public record ReferralFact(
 		if (requestedAt == null) {
 			return null;
 		}
-		ZonedDateTime time = requestedAt.atZone(zone);
+		ZonedDateTime time = requestedAt.atZone(calendar.zone());
 		return String.format("%d-W%02d", time.get(IsoFields.WEEK_BASED_YEAR), time.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
 	}
 
 	public Double acceptHours() {
-		return requestedAt == null || acceptedAt == null ? null : BusinessDuration.hours(requestedAt, acceptedAt);
+		return requestedAt == null || acceptedAt == null ? null : hours(requestedAt, acceptedAt);
 	}
 
 	public Double acceptBusinessDays() {
-		return requestedAt == null || acceptedAt == null ? null : BusinessDuration.businessDays(requestedAt, acceptedAt, zone);
+		return requestedAt == null || acceptedAt == null ? null : calendar.businessDays(requestedAt, acceptedAt);
 	}
 
 	/** Response-time band for the distribution chart, in business days: 0-1, 1-2, 2-5, 5+. */
@@ -104,11 +107,15 @@ public record ReferralFact(
 	}
 
 	public Double completeHours() {
-		return isCompletedAfterAcceptance() ? BusinessDuration.hours(acceptedAt, closedAt) : null;
+		return isCompletedAfterAcceptance() ? hours(acceptedAt, closedAt) : null;
 	}
 
 	public Double completeBusinessDays() {
-		return isCompletedAfterAcceptance() ? BusinessDuration.businessDays(acceptedAt, closedAt, zone) : null;
+		return isCompletedAfterAcceptance() ? calendar.businessDays(acceptedAt, closedAt) : null;
+	}
+
+	private static double hours(Instant from, Instant to) {
+		return Duration.between(from, to).toSeconds() / SECONDS_PER_HOUR;
 	}
 
 	private boolean isCompletedAfterAcceptance() {

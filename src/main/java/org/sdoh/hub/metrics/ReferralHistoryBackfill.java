@@ -7,20 +7,20 @@ import ca.uhn.fhir.rest.api.SortSpec;
 import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.param.TokenParam;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Task;
-import org.sdoh.hub.app.SdohProperties;
+import org.sdoh.hub.referral.BusinessCalendar;
 import org.sdoh.hub.referral.ReferralTaskRules;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Start-up step: creates the metrics projection table and, when it is empty but referral Tasks
+ * Start-up step: creates the metrics projection table, recomputes its business days if the
+ * business calendar changed ({@link ReferralFactStore#adoptCalendar}) and, when it is empty but referral Tasks
  * exist (a database from before the metrics feature), fills it once by replaying each Task's
  * stored versions (HAPI instance history, oldest first), a page of Tasks and one Task's history
  * at a time. Afterwards {@link ReferralProjection} keeps it current.
@@ -34,18 +34,23 @@ public class ReferralHistoryBackfill {
 	private final DaoRegistry daoRegistry;
 	private final ReferralFactStore store;
 	private final ReferralProjection projection;
-	private final ZoneId zone;
+	private final BusinessCalendar calendar;
 
 	public ReferralHistoryBackfill(DaoRegistry daoRegistry, ReferralFactStore store, ReferralProjection projection,
-			SdohProperties properties) {
+			BusinessCalendar calendar) {
 		this.daoRegistry = daoRegistry;
 		this.store = store;
 		this.projection = projection;
-		this.zone = ZoneId.of(properties.referral().escalation().timeZone());
+		this.calendar = calendar;
 	}
 
 	public void prepare() {
 		store.createTableIfMissing();
+		int recomputed = store.adoptCalendar(calendar);
+		if (recomputed > 0) {
+			LOG.info("Referral metrics: business days of {} referral(s) computed again for the calendar {}", recomputed,
+					calendar.definition());
+		}
 		if (!store.isEmpty()) {
 			return;
 		}
@@ -77,7 +82,7 @@ public class ReferralHistoryBackfill {
 		ReferralFact fact = null;
 		for (IBaseResource version : versions) {
 			Task task = (Task) version;
-			fact = ReferralFact.advance(fact, task, parties, task.getMeta().getLastUpdated().toInstant(), zone);
+			fact = ReferralFact.advance(fact, task, parties, task.getMeta().getLastUpdated().toInstant(), calendar);
 		}
 		if (fact != null) {
 			store.save(fact);

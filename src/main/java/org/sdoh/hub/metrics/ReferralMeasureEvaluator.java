@@ -8,7 +8,11 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.TimeZone;
+import java.util.stream.Collectors;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -22,15 +26,17 @@ import org.hl7.fhir.r4.model.MeasureReport.StratifierGroupComponent;
 import org.hl7.fhir.r4.model.MeasureReport.StratifierGroupPopulationComponent;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
-import org.sdoh.hub.app.SdohProperties;
+import org.hl7.fhir.r4.model.StringType;
 import org.sdoh.hub.metrics.MetricsAccess.MetricsView;
+import org.sdoh.hub.metrics.ReferralFactStore.Statistics;
 import org.sdoh.hub.metrics.ReferralFactStore.StratumRow;
 import org.sdoh.hub.metrics.ReferralMeasure.Group;
+import org.sdoh.hub.referral.BusinessCalendar;
 import org.springframework.stereotype.Component;
 
 /**
- * Evaluates a {@link ReferralMeasure} for a period into a summary MeasureReport: one query for the
- * groups' totals and one per stratifier, each returning only aggregates. Counts of masked strata
+ * Evaluates a {@link ReferralMeasure} for a period into a summary MeasureReport from one query that
+ * returns only aggregates: the groups' totals and every stratum of every stratifier. Counts of masked strata
  * (and their scores) are left out and carry the data-absent-reason {@code masked} instead.
  */
 @Component
@@ -39,14 +45,18 @@ public class ReferralMeasureEvaluator {
 	public static final String MASKED_EXTENSION = "http://hl7.org/fhir/StructureDefinition/data-absent-reason";
 	public static final String ORGANIZATION_EXTENSION = "http://sdoh-referral-hub.org/fhir/StructureDefinition/referral-metrics-organization";
 	public static final String MASKED_BELOW_EXTENSION = "http://sdoh-referral-hub.org/fhir/StructureDefinition/referral-metrics-masked-below";
+	/** On an organization stratum's value.text (the reference): the organization's name, for display. */
+	public static final String RENDERED_VALUE_EXTENSION = "http://hl7.org/fhir/StructureDefinition/rendered-value";
 	private static final String POPULATION_SYSTEM = "http://terminology.hl7.org/CodeSystem/measure-population";
 
 	private final ReferralFactStore store;
+	private final OrganizationNames organizationNames;
 	private final ZoneId zone;
 
-	public ReferralMeasureEvaluator(ReferralFactStore store, SdohProperties properties) {
+	public ReferralMeasureEvaluator(ReferralFactStore store, OrganizationNames organizationNames, BusinessCalendar calendar) {
 		this.store = store;
-		this.zone = ZoneId.of(properties.referral().escalation().timeZone());
+		this.organizationNames = organizationNames;
+		this.zone = calendar.zone();
 	}
 
 	/** Referrals sent from the start of {@code firstDay} to the end of {@code lastDay} (deployment time zone). */
@@ -65,7 +75,8 @@ public class ReferralMeasureEvaluator {
 		if (view.maskBelow() > 0) {
 			report.addExtension(MASKED_BELOW_EXTENSION, new IntegerType(view.maskBelow()));
 		}
-		StratumRow total = store.statistics(measure.aggregates(), null, from, to, view.organization()).get(0);
+		Statistics statistics = store.statistics(measure.aggregates(), measure.stratifiers(), from, to, view.organization());
+		StratumRow total = statistics.total();
 		for (Group group : measure.groups()) {
 			MeasureReportGroupComponent reported = report.addGroup();
 			reported.getCode().addCoding().setSystem(ReferralMeasure.GROUP_SYSTEM).setCode(group.code());
@@ -74,17 +85,28 @@ public class ReferralMeasureEvaluator {
 					total.count(p.count()), masked));
 			reported.setMeasureScore(score(group, total, masked));
 		}
+		Map<String, String> names = organizationNames.of(organizations(statistics));
 		for (Stratifier stratifier : measure.stratifiers()) {
-			List<StratumRow> strata = store.statistics(measure.aggregates(), stratifier, from, to, view.organization());
+			List<StratumRow> strata = statistics.strata().get(stratifier);
 			for (int g = 0; g < measure.groups().size(); g++) {
-				addStratifier(report.getGroup().get(g), measure.groups().get(g), stratifier, strata, view);
+				addStratifier(report.getGroup().get(g), measure.groups().get(g), stratifier, strata, view, names);
 			}
 		}
 		return report;
 	}
 
+	/** Every organization some stratum is about, to be named in one search. */
+	private static Set<String> organizations(Statistics statistics) {
+		return statistics.strata().entrySet().stream()
+				.filter(e -> e.getKey().isOrganization())
+				.flatMap(e -> e.getValue().stream())
+				.flatMap(row -> row.key().stream())
+				.filter(Objects::nonNull)
+				.collect(Collectors.toSet());
+	}
+
 	private static void addStratifier(MeasureReportGroupComponent reported, Group group, Stratifier stratifier,
-			List<StratumRow> strata, MetricsView view) {
+			List<StratumRow> strata, MetricsView view, Map<String, String> names) {
 		MeasureReportGroupStratifierComponent out = reported.addStratifier();
 		out.addCode().addCoding().setSystem(Stratifier.SYSTEM).setCode(stratifier.code());
 		for (StratumRow row : strata) {
@@ -93,7 +115,11 @@ public class ReferralMeasureEvaluator {
 			}
 			StratifierGroupComponent stratum = out.addStratum();
 			if (row.key().size() == 1) {
-				stratum.setValue(new CodeableConcept().setText(row.key().get(0)));
+				CodeableConcept value = new CodeableConcept().setText(row.key().get(0));
+				if (stratifier.isOrganization() && names.containsKey(row.key().get(0))) {
+					value.getTextElement().addExtension(RENDERED_VALUE_EXTENSION, new StringType(names.get(row.key().get(0))));
+				}
+				stratum.setValue(value);
 			} else {
 				for (int c = 0; c < row.key().size(); c++) {
 					stratum.addComponent()

@@ -5,7 +5,6 @@ import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.server.storage.TransactionDetails;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.Optional;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.IdType;
@@ -13,7 +12,7 @@ import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.Task;
-import org.sdoh.hub.app.SdohProperties;
+import org.sdoh.hub.referral.BusinessCalendar;
 import org.sdoh.hub.referral.ReferralReferenceRules;
 import org.sdoh.hub.referral.ReferralTaskRules;
 import org.sdoh.hub.storage.ReferenceReader;
@@ -34,12 +33,12 @@ public class ReferralProjection {
 
 	private final ReferenceReader references;
 	private final ReferralFactStore store;
-	private final ZoneId zone;
+	private final BusinessCalendar calendar;
 
-	public ReferralProjection(ReferenceReader references, ReferralFactStore store, SdohProperties properties) {
+	public ReferralProjection(ReferenceReader references, ReferralFactStore store, BusinessCalendar calendar) {
 		this.references = references;
 		this.store = store;
-		this.zone = ZoneId.of(properties.referral().escalation().timeZone());
+		this.calendar = calendar;
 	}
 
 	@Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_CREATED)
@@ -57,11 +56,11 @@ public class ReferralProjection {
 	}
 
 	private void record(Task before, Task after, TransactionDetails transaction) {
-		Optional<ReferralFact> previous = before == null ? Optional.empty() : store.find(after.getIdElement().getIdPart(), zone);
+		Optional<ReferralFact> previous = before == null ? Optional.empty() : store.find(after.getIdElement().getIdPart(), calendar);
 		ReferralParties parties = previous.filter(p -> sameParties(before, after)).map(ReferralFact::parties)
 				.orElseGet(() -> partiesOf(after, transaction));
 		Instant versionTime = after.getMeta().getLastUpdated().toInstant();
-		store.save(ReferralFact.advance(previous.orElse(null), after, parties, versionTime, zone));
+		store.save(ReferralFact.advance(previous.orElse(null), after, parties, versionTime, calendar));
 	}
 
 	private static boolean sameParties(Task before, Task after) {

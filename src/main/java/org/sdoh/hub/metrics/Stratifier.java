@@ -40,6 +40,11 @@ public enum Stratifier {
 		return columns;
 	}
 
+	/** Whether the strata are organizations (references), which reports also name. */
+	public boolean isOrganization() {
+		return this == OWNER || this == REQUESTER;
+	}
+
 	/** The component codes of a multi-column stratifier ("month", "domain"). */
 	public List<String> componentCodes() {
 		return this == MONTH_DOMAIN ? List.of(MONTH.code, DOMAIN.code) : List.of(code);

@@ -1,23 +1,20 @@
 package org.sdoh.hub.referral;
 
-import java.time.DayOfWeek;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.Date;
 import org.hl7.fhir.r4.model.Task;
 
 /**
  * When a referral nobody answered is overdue: it is still {@code requested} and either its
  * {@code restriction.period.end} (the requester's own deadline) has passed or, without one, the
- * escalation period in business days (Monday to Friday, in the deployment's time zone; public
- * holidays are not known) has passed since {@code authoredOn}.
+ * escalation period in business days ({@link BusinessCalendar}: weekdays in the deployment's time
+ * zone that are no holiday) has passed since {@code authoredOn}.
  */
 public final class EscalationRule {
 
 	private EscalationRule() {}
 
-	public static boolean isOverdue(Task task, Instant now, int businessDays, ZoneId zone) {
+	public static boolean isOverdue(Task task, Instant now, int businessDays, BusinessCalendar calendar) {
 		if (task.getStatus() != Task.TaskStatus.REQUESTED) {
 			return false;
 		}
@@ -28,18 +25,6 @@ public final class EscalationRule {
 		if (task.getAuthoredOn() == null) {
 			return false;
 		}
-		return addBusinessDays(task.getAuthoredOn().toInstant(), businessDays, zone).isBefore(now);
-	}
-
-	static Instant addBusinessDays(Instant start, int businessDays, ZoneId zone) {
-		ZonedDateTime time = start.atZone(zone);
-		int added = 0;
-		while (added < businessDays) {
-			time = time.plusDays(1);
-			if (time.getDayOfWeek() != DayOfWeek.SATURDAY && time.getDayOfWeek() != DayOfWeek.SUNDAY) {
-				added++;
-			}
-		}
-		return time.toInstant();
+		return calendar.plusBusinessDays(task.getAuthoredOn().toInstant(), businessDays).isBefore(now);
 	}
 }

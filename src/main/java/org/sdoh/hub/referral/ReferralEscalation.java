@@ -10,7 +10,6 @@ import ca.uhn.fhir.rest.param.ParamPrefixEnum;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.param.TokenParamModifier;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
@@ -38,10 +37,12 @@ public class ReferralEscalation {
 
 	private final DaoRegistry daoRegistry;
 	private final SdohProperties.Escalation settings;
+	private final BusinessCalendar calendar;
 
-	public ReferralEscalation(DaoRegistry daoRegistry, SdohProperties properties) {
+	public ReferralEscalation(DaoRegistry daoRegistry, SdohProperties properties, BusinessCalendar calendar) {
 		this.daoRegistry = daoRegistry;
 		this.settings = properties.referral().escalation();
+		this.calendar = calendar;
 	}
 
 	@Scheduled(fixedDelayString = "${sdoh.referral.escalation.check-interval:PT5M}", initialDelayString = "PT1M")
@@ -59,13 +60,12 @@ public class ReferralEscalation {
 	 * bound); {@link EscalationRule} decides exactly.
 	 */
 	public int escalateOverdueReferrals(Instant now) {
-		ZoneId zone = ZoneId.of(settings.timeZone());
 		Instant authoredBefore = now.minus(settings.businessDays(), ChronoUnit.DAYS);
-		int flagged = flag(candidates("authored-on", authoredBefore), now, zone);
-		return flagged + flag(candidates("restriction-period", now), now, zone);
+		int flagged = flag(candidates("authored-on", authoredBefore), now);
+		return flagged + flag(candidates("restriction-period", now), now);
 	}
 
-	private int flag(SearchParameterMap candidates, Instant now, ZoneId zone) {
+	private int flag(SearchParameterMap candidates, Instant now) {
 		IFhirResourceDao<Task> tasks = daoRegistry.getResourceDao(Task.class);
 		int flagged = 0;
 		// Flagged Tasks drop out of the candidates; the offset skips only those that stay (not yet overdue).
@@ -75,7 +75,7 @@ public class ReferralEscalation {
 			candidates.setOffset(offset);
 			page = tasks.searchForResources(candidates, new SystemRequestDetails()).stream().map(Task.class::cast).toList();
 			for (Task task : page) {
-				if (!isFlagged(task) && EscalationRule.isOverdue(task, now, settings.businessDays(), zone)) {
+				if (!isFlagged(task) && EscalationRule.isOverdue(task, now, settings.businessDays(), calendar)) {
 					task.getBusinessStatus().addCoding().setSystem(SYSTEM).setCode(OVERDUE)
 							.setDisplay("Overdue: no answer within the escalation period");
 					tasks.update(task, new SystemRequestDetails());

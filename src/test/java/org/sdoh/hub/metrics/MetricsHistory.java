@@ -1,9 +1,13 @@
 package org.sdoh.hub.metrics;
 
+import ca.uhn.fhir.rest.client.api.IGenericClient;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Set;
+import org.hl7.fhir.r4.model.Organization;
+import org.sdoh.hub.referral.BusinessCalendar;
 
 /**
  * The seeded referral history the metrics tests compute by hand: ten referrals sent in January
@@ -30,7 +34,10 @@ import java.util.List;
 final class MetricsHistory {
 
 	static final ZoneId ZONE = ZoneId.of("America/New_York");
+	/** The server's default calendar: US federal holidays (2020-01-20 is Martin Luther King Jr. Day; no span here crosses it). */
+	static final BusinessCalendar CALENDAR = new BusinessCalendar(ZONE, true, Set.of());
 	static final String CBO_A = "Organization/m-cbo-a";
+	static final String CBO_A_NAME = "Alpha Food Bank";
 	static final String CBO_B = "Organization/m-cbo-b";
 	static final String CLINIC_1 = "Organization/m-clinic-1";
 	static final String CLINIC_2 = "Organization/m-clinic-2";
@@ -59,10 +66,17 @@ final class MetricsHistory {
 		referrals().forEach(store::save);
 	}
 
+	/** CBO A exists with a name (reports show it); the other organizations are only references. */
+	static void nameCboA(IGenericClient client) {
+		Organization cboA = new Organization().setName(CBO_A_NAME);
+		cboA.setId(CBO_A);
+		client.update().resource(cboA).execute();
+	}
+
 	private static ReferralFact fact(String id, String owner, String requester, String domain, String status, String sent,
 			String accepted, String closed, String reason, boolean closedLoop, boolean overdue) {
 		return new ReferralFact("metrics-" + id, new ReferralParties(owner, requester, domain), status, ny(sent), ny(accepted),
-				ny(closed), reason, closedLoop, overdue, ZONE);
+				ny(closed), reason, closedLoop, overdue, CALENDAR);
 	}
 
 	private static Instant ny(String localTime) {

@@ -39,6 +39,7 @@ class MetricsPageBrowserTest extends FhirServerTestBase {
 	@BeforeEach
 	void openBrowser() {
 		MetricsHistory.seed(store);
+		MetricsHistory.nameCboA(client);
 		ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM)
 				.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,1200");
 		browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(Path.of(CHROMEDRIVER).toFile()).build(), options);
@@ -60,16 +61,32 @@ class MetricsPageBrowserTest extends FhirServerTestBase {
 		// labels and values per dataset, as Chart.js holds them
 		assertThat(chart("volume")).isEqualTo(Map.of("labels", List.of("2020-01", "2020-02"),
 				"food-insecurity", List.of(4L, 2L), "housing-instability", List.of(2L, 2L)));
-		assertThat(chart("rates")).isEqualTo(Map.of("labels", List.of("m-cbo-a", "m-cbo-b"),
+		// an organization by its name, or by its id where it has none
+		assertThat(chart("rates")).isEqualTo(Map.of("labels", List.of(MetricsHistory.CBO_A_NAME, "m-cbo-b"),
 				"accepted %", List.of(57.1, 33.3), "closed-loop %", List.of(42.9, 0L)));
 		assertThat(chart("response")).isEqualTo(Map.of("labels",
 				List.of("0-1 business days", "1-2 business days", "2-5 business days"), "referrals accepted", List.of(3L, 1L, 1L)));
 		assertThat(chart("reasons")).isEqualTo(Map.of("labels", List.of("at-capacity", "declined-by-client"),
 				"rejected", List.of(2L, 0L), "cancelled", List.of(0L, 1L)));
 		assertThat(browser.findElement(By.id("summary")).getText()).contains("10\nreferrals sent", "50 %\naccepted", "24\nmedian hours to accept");
+		assertThat(csv("rates")).isEqualTo("""
+				label,organization,accepted %,closed-loop %
+				Alpha Food Bank,Organization/m-cbo-a,57.1,42.9
+				m-cbo-b,Organization/m-cbo-b,33.3,0
+				""");
+		assertThat(csv("volume")).isEqualTo("""
+				label,food-insecurity,housing-instability
+				2020-01,4,2
+				2020-02,2,2
+				""");
 
 		Path screenshots = Files.createDirectories(Path.of("target", "screenshots"));
 		Files.write(screenshots.resolve("metrics-page.png"), browser.getScreenshotAs(OutputType.BYTES));
+	}
+
+	/** What the chart's CSV button downloads. */
+	private String csv(String id) {
+		return (String) ((JavascriptExecutor) browser).executeScript("return csvText(arguments[0]);", id);
 	}
 
 	@SuppressWarnings("unchecked")

@@ -5,15 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.Set;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Task;
 import org.hl7.fhir.r4.model.Task.TaskStatus;
 import org.junit.jupiter.api.Test;
+import org.sdoh.hub.referral.BusinessCalendar;
 import org.sdoh.hub.referral.ReferralEscalation;
 
 class ReferralFactTest {
 
 	private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
+	private static final BusinessCalendar CALENDAR = new BusinessCalendar(NEW_YORK, true, Set.of());
 	private static final ReferralParties PARTIES = new ReferralParties("Organization/cbo", "Organization/clinic", "food-insecurity");
 
 	private static Instant ny(String local) {
@@ -27,7 +30,7 @@ class ReferralFactTest {
 	}
 
 	private static ReferralFact step(ReferralFact previous, Task task, String at) {
-		return ReferralFact.advance(previous, task, PARTIES, ny(at), NEW_YORK);
+		return ReferralFact.advance(previous, task, PARTIES, ny(at), CALENDAR);
 	}
 
 	@Test
@@ -126,6 +129,16 @@ class ReferralFactTest {
 		assertThat(step(sent, task(TaskStatus.ACCEPTED), "2020-01-07T09:00").acceptBand()).isEqualTo("1-2");
 		assertThat(step(sent, task(TaskStatus.ACCEPTED), "2020-01-08T09:00").acceptBand()).isEqualTo("2-5");
 		assertThat(step(sent, task(TaskStatus.ACCEPTED), "2020-01-13T09:00").acceptBand()).isEqualTo("5+");
+	}
+
+	@Test
+	void aHolidayIsNoBusinessDayInResponseTimes() {
+		// Friday 09:00 to Tuesday 09:00 over Martin Luther King Jr. Day (Monday 2020-01-20): 15 h of Friday, 9 of Tuesday
+		ReferralFact accepted = step(step(null, task(TaskStatus.REQUESTED), "2020-01-17T09:00"), task(TaskStatus.ACCEPTED), "2020-01-21T09:00");
+
+		assertThat(accepted.acceptHours()).isEqualTo(96.0);
+		assertThat(accepted.acceptBusinessDays()).isEqualTo(1.0);
+		assertThat(accepted.acceptBand()).isEqualTo("1-2"); // 2-5 if the holiday counted
 	}
 
 	@Test

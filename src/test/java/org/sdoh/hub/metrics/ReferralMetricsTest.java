@@ -1,6 +1,7 @@
 package org.sdoh.hub.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.net.http.HttpResponse;
 import java.time.Instant;
@@ -91,6 +92,19 @@ class ReferralMetricsTest extends FhirServerTestBase {
 				  month-domain 2020-02|food-insecurity: initial-population=2
 				  month-domain 2020-02|housing-instability: initial-population=2
 				""");
+	}
+
+	@Test
+	void organizationStrataCarryTheOrganizationsNameWhereItHasOne() {
+		MetricsHistory.nameCboA(client);
+
+		MeasureReport report = year2020("referral-volume");
+
+		var byOwner = report.getGroupFirstRep().getStratifier().get(0);
+		assertThat(byOwner.getCodeFirstRep().getCodingFirstRep().getCode()).isEqualTo("owner");
+		assertThat(byOwner.getStratum()).extracting(s -> s.getValue().getText(),
+				s -> s.getValue().getTextElement().getExtensionString(ReferralMeasureEvaluator.RENDERED_VALUE_EXTENSION))
+				.containsExactly(tuple(MetricsHistory.CBO_A, MetricsHistory.CBO_A_NAME), tuple(MetricsHistory.CBO_B, null));
 	}
 
 	@Test
@@ -345,7 +359,7 @@ class ReferralMetricsTest extends FhirServerTestBase {
 
 		List<Instant> versionTimes = client.history().onInstance(id.toUnqualifiedVersionless()).returnBundle(Bundle.class).execute()
 				.getEntry().stream().map(e -> e.getResource().getMeta().getLastUpdated().toInstant()).sorted().toList();
-		ReferralFact fact = store.find(id.getIdPart(), MetricsHistory.ZONE).orElseThrow();
+		ReferralFact fact = store.find(id.getIdPart(), MetricsHistory.CALENDAR).orElseThrow();
 		assertThat(fact.parties()).isEqualTo(new ReferralParties(cbo, clinic, "food-insecurity"));
 		assertThat(fact.requestedAt()).isEqualTo(versionTimes.get(0));
 		assertThat(fact.acceptedAt()).isEqualTo(versionTimes.get(1));
@@ -356,7 +370,7 @@ class ReferralMetricsTest extends FhirServerTestBase {
 		// a database from before the metrics: the same row is rebuilt from the version history
 		jdbc.update("DELETE FROM " + ReferralFactStore.TABLE + " WHERE task_id = ?", id.getIdPart());
 		backfill.replay(client.read().resource(Task.class).withId(id.toUnqualifiedVersionless()).execute());
-		assertThat(store.find(id.getIdPart(), MetricsHistory.ZONE)).contains(fact);
+		assertThat(store.find(id.getIdPart(), MetricsHistory.CALENDAR)).contains(fact);
 		LocalDate today = LocalDate.now(MetricsHistory.ZONE);
 		assertThat(ReportText.of(evaluate("referral-response", today.minusDays(1).toString(), today.plusDays(1).toString(), cbo)))
 				.startsWith("accepted: initial-population=1 denominator=1 numerator=1 score=1.0000\n");

@@ -5,13 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Date;
+import java.util.Set;
 import org.hl7.fhir.r4.model.Task;
 import org.hl7.fhir.r4.model.Task.TaskStatus;
 import org.junit.jupiter.api.Test;
 
 class EscalationRuleTest {
 
-	private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
+	private static final BusinessCalendar NEW_YORK = new BusinessCalendar(ZoneId.of("America/New_York"), true, Set.of());
 	/** Friday 2026-11-20 10:00 in New York. */
 	private static final Instant FRIDAY = Instant.parse("2026-11-20T15:00:00Z");
 
@@ -22,8 +23,12 @@ class EscalationRuleTest {
 	}
 
 	@Test
-	void twoBusinessDaysFromFridaySkipTheWeekend() {
-		assertThat(EscalationRule.addBusinessDays(FRIDAY, 2, NEW_YORK)).isEqualTo(Instant.parse("2026-11-24T15:00:00Z"));
+	void aHolidayDoesNotCountTowardsTheEscalationPeriod() {
+		Task task = requested(Instant.parse("2026-11-25T15:00:00Z")); // Wednesday before Thanksgiving, 10:00
+
+		assertThat(EscalationRule.isOverdue(task, Instant.parse("2026-11-27T16:00:00Z"), 2, NEW_YORK)).isFalse(); // Friday
+		assertThat(EscalationRule.isOverdue(task, Instant.parse("2026-11-30T14:59:00Z"), 2, NEW_YORK)).isFalse();
+		assertThat(EscalationRule.isOverdue(task, Instant.parse("2026-11-30T15:01:00Z"), 2, NEW_YORK)).isTrue(); // Monday 10:01
 	}
 
 	@Test
