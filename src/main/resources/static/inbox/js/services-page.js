@@ -99,12 +99,15 @@ function correctionQueue(service, corrections, rerender) {
     h('h3', { id: heading }, t('correctionsTitle', { count: corrections.length })),
     corrections.length
       ? h('ul', { 'aria-labelledby': heading }, corrections.map((report) => h('li', { class: 'correction' },
-        h('p', {}, reportText(report)),
+        // the buttons of each report say which report they answer
+        h('p', { id: `correction-${report.id}` }, reportText(report)),
         h('p', { class: 'meta' }, t('correctionReported', { date: formatDate(report.authoredOn, true) })),
-        h('div', { class: 'actions' },
-          h('button', { type: 'button', class: 'apply', onclick: () => decide('apply', report, rerender) }, t('correction.apply')),
-          h('button', { type: 'button', class: 'secondary dismiss', onclick: () => decide('dismiss', report, rerender) },
-            t('correction.dismiss'))))))
+        h('div', { class: 'actions' }, ['apply', 'dismiss'].map((decision) => h('button', {
+          type: 'button',
+          class: decision === 'apply' ? 'apply' : 'secondary dismiss',
+          'aria-describedby': `correction-${report.id}`,
+          onclick: () => decide(decision, report, rerender),
+        }, t(`correction.${decision}`)))))))
       : h('p', { class: 'meta' }, t('correctionsNone')));
 }
 

@@ -131,7 +131,7 @@ class InboxBrowserTest extends InboxBrowserTestBase {
 		new Select(dialogField("record")).selectByValue("code");
 		dialogField("action-note").sendKeys("Bus pass instead");
 		confirm();
-		assertThat(notice()).isEqualTo("Only the service asked for has a code: choose a service record for something else.");
+		assertThat(dialogProblem()).isEqualTo("Only the service asked for has a code: choose a service record for something else.");
 		assertThat(network.task(id).getStatus()).isEqualTo(Task.TaskStatus.ACCEPTED);
 
 		new Select(dialogField("outcome")).selectByValue("requested");

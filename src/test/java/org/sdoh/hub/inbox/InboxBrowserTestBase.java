@@ -100,6 +100,11 @@ abstract class InboxBrowserTestBase extends SecuredServerTestBase {
 		return browser.waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#notice .notice"))).getText();
 	}
 
+	/** What the open dialog says about its fields (it stays open). */
+	protected static String dialogProblem() {
+		return browser.waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("dialog[open] .problem"))).getText();
+	}
+
 	/** Waits for this exact notice (a previous one may still be shown while the page re-renders). */
 	protected static void awaitNotice(String text) {
 		browser.waitFor().until(ExpectedConditions.textToBe(By.cssSelector("#notice .notice"), text));

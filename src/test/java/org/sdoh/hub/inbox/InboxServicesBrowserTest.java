@@ -52,7 +52,7 @@ class InboxServicesBrowserTest extends InboxBrowserTestBase {
 		correction("Closed on Mondays now").findElement(By.cssSelector("button.dismiss")).click();
 		dialogField("dismiss-reason").sendKeys("   ");
 		confirm();
-		assertThat(notice()).isEqualTo("Please say why the correction is dismissed.");
+		assertThat(dialogProblem()).isEqualTo("Please say why the correction is dismissed.");
 		assertThat(task(hours).getStatus()).isEqualTo(Task.TaskStatus.REQUESTED);
 		dialogField("dismiss-reason").clear();
 		dialogField("dismiss-reason").sendKeys("We still open on Mondays, 9 to 12");
@@ -67,7 +67,7 @@ class InboxServicesBrowserTest extends InboxBrowserTestBase {
 		language("es", "Mis servicios");
 		assertThat(pantryCard().getText()).contains("Cupo: Recibe clientes", "Correcciones reportadas (0)", "No hay correcciones reportadas.");
 		assertThat(pantryCard().findElement(By.cssSelector("button[aria-pressed=true]")).getText()).isEqualTo("Recibe clientes");
-		browser.screenshot("12-my-services-es");
+		browser.screenshot("18-my-services-es");
 		language("en", "My services");
 	}
 
