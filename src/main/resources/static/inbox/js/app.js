@@ -20,6 +20,12 @@ async function start() {
     await route();
   });
   document.getElementById('sign-out').addEventListener('click', () => signOut().catch(fail));
+  document.getElementById('nav-metrics').addEventListener('click', async (event) => {
+    event.preventDefault();
+    const { href } = event.currentTarget;
+    await accessToken(); // renewed if about to expire, so the metrics page gets a current one
+    location.assign(href);
+  });
   window.addEventListener('hashchange', () => {
     clearFeedback();
     route();
@@ -49,8 +55,9 @@ async function route() {
   const [path, query] = (location.hash.slice(1) || '/').split('?');
   const user = currentUser();
   main.setAttribute('aria-busy', 'true');
+  showMetricsLink(user);
+  showWho(user); // in parallel with the page's own requests, not before them
   try {
-    await showWho(user);
     if (!user.organization) {
       show(main, h('h1', { tabindex: '-1' }, t('appTitle')), h('p', { class: 'problem' }, t('noOrganization')));
     } else if (path.startsWith('/referral/')) {
@@ -70,10 +77,21 @@ async function route() {
 
 /** "Name · Organization": the organization's name from the directory (public to signed-in users). */
 async function showWho(user) {
+  const who = document.getElementById('who');
+  who.textContent = [user.name, organizationName].filter(Boolean).join(' · ');
   if (organizationName === undefined && user.organization) {
     organizationName = await fhir(user.organization).then((o) => o.name).catch(() => null);
+    who.textContent = [user.name, organizationName].filter(Boolean).join(' · ');
   }
-  document.getElementById('who').textContent = [user.name, organizationName].filter(Boolean).join(' · ');
+}
+
+/**
+ * The metrics page (same origin, same tab) reads the token the sign-in left in sessionStorage
+ * (auth.js), so it opens on the organization's own numbers without a second sign-in.
+ */
+function showMetricsLink(user) {
+  const link = document.getElementById('nav-metrics');
+  link.href = user.organization ? `../metrics?${new URLSearchParams({ subject: user.organization })}` : '../metrics';
 }
 
 start();

@@ -1,9 +1,14 @@
 // OAuth 2.0 authorization code + PKCE (RFC 7636) against the issuer named by the server's SMART
 // discovery document: the ~50 lines a public browser client needs, with WebCrypto for the S256
 // challenge. Tokens live in sessionStorage (this tab only); a refresh token renews them quietly.
+import { currentLanguage } from './i18n.js';
+
 const SESSION = 'inbox.session';
 const PENDING = 'inbox.signin';
-const SCOPES = 'openid fhirUser user/*.rs user/Task.rus user/Communication.crs user/Procedure.crs';
+/** Where the metrics page (/metrics, same origin) looks for a bearer token: the hand-over to it. */
+const SHARED_TOKEN = 'sdoh.accessToken';
+// user/HealthcareService.u: the server lets it report capacity of the organization's own services only
+const SCOPES = 'openid fhirUser user/*.rs user/Task.rus user/Communication.crs user/Procedure.crs user/HealthcareService.u';
 const CLIENT_ID = document.querySelector('meta[name="oauth-client-id"]').content;
 export const FHIR_BASE = `${location.origin}/fhir`;
 
@@ -49,6 +54,7 @@ export async function signIn(returnTo) {
     code_challenge: challenge,
     code_challenge_method: 'S256',
     aud: FHIR_BASE,
+    ui_locales: currentLanguage(), // Keycloak's login page in the inbox's language
   });
   location.assign(url);
 }
@@ -82,16 +88,22 @@ async function tokenRequest(form) {
     body: new URLSearchParams(form),
   });
   if (!response.ok) {
-    sessionStorage.removeItem(SESSION);
+    forgetSession();
     throw new Error(`token endpoint answered ${response.status}`);
   }
   const tokens = await response.json();
+  sessionStorage.setItem(SHARED_TOKEN, tokens.access_token);
   sessionStorage.setItem(SESSION, JSON.stringify({
     access: tokens.access_token,
     refresh: tokens.refresh_token,
     idToken: tokens.id_token,
     expiresAt: Date.now() + tokens.expires_in * 1000,
   }));
+}
+
+function forgetSession() {
+  sessionStorage.removeItem(SESSION);
+  sessionStorage.removeItem(SHARED_TOKEN);
 }
 
 function session() {
@@ -115,7 +127,7 @@ export async function accessToken() {
       // the sign-in session itself has ended: the caller signs in again
     }
   }
-  sessionStorage.removeItem(SESSION);
+  forgetSession();
   return null;
 }
 
@@ -137,7 +149,7 @@ export function currentUser() {
 /** Ends the session here and at the issuer (OpenID Connect RP-initiated logout). */
 export async function signOut() {
   const current = session();
-  sessionStorage.removeItem(SESSION);
+  forgetSession();
   const smart = await smartConfiguration();
   const oidc = await fetch(`${smart.issuer}/.well-known/openid-configuration`).then((r) => r.json()).catch(() => ({}));
   if (!oidc.end_session_endpoint) {

@@ -4,7 +4,8 @@
 import { currentUser } from './auth.js';
 import { clearDraft, keepDraft } from './drafts.js';
 import { h } from './dom.js';
-import { clearFeedback, fail, tell } from './feedback.js';
+import { confirmDialog } from './dialog.js';
+import { fail } from './feedback.js';
 import {
   create, display, FhirError, fhir, versionTag,
 } from './fhir.js';
@@ -16,18 +17,19 @@ import {
 /** What the owner may do next from each status (ReferralTaskStateMachine, owner side). */
 const NEXT = {
   requested: ['accept', 'decline', 'cancel'],
-  accepted: ['start', 'hold', 'complete', 'cancel'],
-  'in-progress': ['hold', 'complete', 'cancel'],
-  'on-hold': ['resume', 'complete', 'cancel'],
+  accepted: ['start', 'hold', 'complete', 'fail', 'cancel'],
+  'in-progress': ['hold', 'complete', 'fail', 'cancel'],
+  'on-hold': ['resume', 'complete', 'fail', 'cancel'],
 };
 
-/** The status each action sets; decline, hold and cancel must say why (the server requires a statusReason). */
+/** The status each action sets; decline, hold, fail and cancel must say why (the server requires a statusReason). */
 const ACTIONS = {
   accept: { status: 'accepted' },
   decline: { status: 'rejected', reason: true },
   start: { status: 'in-progress' },
   hold: { status: 'on-hold', reason: true },
   resume: { status: 'in-progress' },
+  fail: { status: 'failed', reason: true },
   cancel: { status: 'cancelled', reason: true },
   complete: { status: 'completed', outcome: true },
 };
@@ -41,7 +43,7 @@ export function actionBar(task, request, done) {
     names.map((name) => h('button', {
       type: 'button',
       id: `action-${name}`,
-      class: name === 'decline' || name === 'cancel' ? 'secondary' : null,
+      class: ['decline', 'fail', 'cancel'].includes(name) ? 'secondary' : null,
       onclick: () => confirmAction(name, task, request, done).catch(fail),
     }, t(`action.${name}`))));
 }
@@ -49,22 +51,25 @@ export function actionBar(task, request, done) {
 async function confirmAction(name, task, request, done) {
   const action = ACTIONS[name];
   const draft = (field) => `${name}.${field}.${task.id}`;
+  const choice = (id, label, options) => [
+    h('label', { for: id }, label),
+    keepDraft(h('select', { id, name: id, required: true }, options), draft(id)),
+  ];
   const fields = [];
   if (action.reason) {
     const reasons = await statusReasons();
-    fields.push(
-      h('label', { for: 'reason-code' }, t('reasonCode')),
-      keepDraft(h('select', { id: 'reason-code', name: 'code', required: true },
-        h('option', { value: '' }, t('reasonChoose')),
-        reasons.map((r) => h('option', { value: r.code }, reasonLabel(r)))), draft('code')),
-    );
+    fields.push(choice('reason-code', t('reasonCode'), [
+      h('option', { value: '' }, t('reasonChoose')),
+      reasons.map((r) => h('option', { value: r.code }, reasonLabel(r)))]));
   }
   if (action.outcome) {
     fields.push(
-      h('label', { for: 'outcome' }, t('outcomeLabel')),
-      keepDraft(h('select', { id: 'outcome', name: 'outcome', required: true },
+      choice('outcome', t('outcomeLabel'), [
         h('option', { value: 'requested' }, t('outcomeRequested', { service: display(request?.code) })),
-        h('option', { value: 'other' }, t('outcomeOther'))), draft('outcome')),
+        h('option', { value: 'other' }, t('outcomeOther'))]),
+      choice('record', t('recordLabel'), [
+        h('option', { value: 'procedure' }, t('recordProcedure')),
+        h('option', { value: 'code' }, t('recordCode'))]),
     );
   }
   if (action.reason || action.outcome) {
@@ -73,38 +78,26 @@ async function confirmAction(name, task, request, done) {
       keepDraft(h('textarea', { id: 'action-note', name: 'note', rows: '3' }), draft('note')),
     );
   }
-  const dialog = h('dialog', { 'aria-labelledby': 'confirm-heading', class: 'confirm' });
-  const form = h('form', {
-    method: 'dialog',
-    onsubmit: async (event) => {
-      event.preventDefault();
-      const values = Object.fromEntries(new FormData(form));
+  confirmDialog({
+    title: t(`confirm.${name}.title`),
+    text: t(`confirm.${name}.text`),
+    fields,
+    submit: t(`action.${name}`),
+    check: (values) => {
       if (values.outcome === 'other' && !values.note?.trim()) {
-        tell(t('outcomeOtherNeedsNote'));
-        return;
+        return 'outcomeOtherNeedsNote';
       }
-      dialog.close();
-      dialog.remove();
-      clearFeedback();
-      try {
-        await perform(action, task, request, values);
-        clearDraft(draft('code'), draft('outcome'), draft('note'));
-        tell(t(`done.${name}`));
-        await done();
-      } catch (error) {
-        fail(error);
-      }
+      // an outcome code says what was provided by itself: only the requested service has one
+      return values.record === 'code' && (values.outcome !== 'requested' || !request?.code?.coding?.length)
+        ? 'recordCodeNeedsService' : null;
     },
-  },
-  h('h2', { id: 'confirm-heading' }, t(`confirm.${name}.title`)),
-  h('p', {}, t(`confirm.${name}.text`)),
-  h('div', { class: 'fields' }, fields),
-  h('div', { class: 'dialog-buttons' },
-    h('button', { type: 'submit', id: 'confirm-action' }, t(`action.${name}`)),
-    h('button', { type: 'button', class: 'secondary', onclick: () => { dialog.close(); dialog.remove(); } }, t('confirmBack'))));
-  dialog.append(form);
-  document.body.append(dialog);
-  dialog.showModal();
+    perform: async (values) => {
+      await perform(action, task, request, values);
+      clearDraft(draft('reason-code'), draft('outcome'), draft('record'), draft('note'));
+    },
+    done: t(`done.${name}`),
+    after: done,
+  });
 }
 
 async function perform(action, task, request, values) {
@@ -112,7 +105,7 @@ async function perform(action, task, request, values) {
   next.status = action.status;
   delete next.statusReason;
   if (action.reason) {
-    const reason = (await statusReasons()).find((r) => r.code === values.code);
+    const reason = (await statusReasons()).find((r) => r.code === values['reason-code']);
     next.statusReason = {
       coding: [{ system: reason.system, code: reason.code, display: reason.display }],
       ...(values.note?.trim() ? { text: values.note.trim() } : {}),
@@ -122,10 +115,30 @@ async function perform(action, task, request, values) {
   if (next.businessStatus?.coding?.some((c) => c.system === BUSINESS_STATUS)) {
     delete next.businessStatus;
   }
-  if (action.outcome) {
+  if (action.outcome && values.record === 'code') {
+    next.output = [...(task.output || []), providedCode(request)];
+    if (values.note?.trim()) {
+      next.note = [...(task.note || []), ourNote(values.note.trim())];
+    }
+  } else if (action.outcome) {
     next.output = [...(task.output || []), await recordWhatWasProvided(task, request, values)];
   }
   await fhir(`Task/${task.id}`, { method: 'PUT', body: next, ifMatch: versionTag(task) });
+}
+
+const RESULTING_ACTIVITY = { coding: [{ system: SDOHCC_CODES, code: 'resulting-activity', display: 'Resulting Activity' }] };
+
+/**
+ * The IG's other way to close the loop (Task.output PerformedActivityCode): the code of the service
+ * provided, without a Procedure record; the server accepts any output value on completion.
+ */
+function providedCode(request) {
+  return { type: RESULTING_ACTIVITY, valueCodeableConcept: request.code };
+}
+
+function ourNote(text) {
+  const organization = currentUser()?.organization;
+  return { text, time: new Date().toISOString(), ...(organization ? { authorReference: { reference: organization } } : {}) };
 }
 
 /**
@@ -153,8 +166,5 @@ async function recordWhatWasProvided(task, request, values) {
     performer: organization ? [{ actor: { reference: organization } }] : undefined,
     note: note ? [{ text: note }] : undefined,
   });
-  return {
-    type: { coding: [{ system: SDOHCC_CODES, code: 'resulting-activity', display: 'Resulting Activity' }] },
-    valueReference: { reference: procedure },
-  };
+  return { type: RESULTING_ACTIVITY, valueReference: { reference: procedure } };
 }

@@ -11,8 +11,16 @@ import { formatDate, languageName, t } from './i18n.js';
 import { actionBar } from './referral-actions.js';
 import { domainLabel, domainOf, isOverdue, reasonLabel, statusLabel } from './terminology.js';
 
+/**
+ * Two rounds of requests, each sent at once: the Task with its ServiceRequest, client, requester and
+ * messages (one search), and its history; then what hangs off those (supporting information, the
+ * referrer's person and organization). A chain of single reads took four rounds.
+ */
 export async function renderReferral(main, id) {
-  const bundle = await fhir(`Task?_id=${encodeURIComponent(id)}&_include=Task:focus&_include=Task:patient`);
+  const historyRequest = fhir(`Task/${encodeURIComponent(id)}/_history?_count=100`);
+  historyRequest.catch(() => {}); // refused too when the referral is not ours: "not found" below says it
+  const bundle = await fhir(`Task?_id=${encodeURIComponent(id)}&_include=Task:focus&_include=Task:patient`
+    + '&_include=Task:requester&_revinclude=Communication:part-of');
   const task = resources(bundle, 'Task')[0];
   if (!task) {
     show(main, h('h1', { tabindex: '-1' }, t('referralNotFound')), backLink());
@@ -21,11 +29,11 @@ export async function renderReferral(main, id) {
   const included = byReference(bundle);
   const client = included.get(task.for?.reference);
   const request = included.get(task.focus?.reference);
-  const [supporting, thread, history, referrer] = await Promise.all([
+  const thread = resources(bundle, 'Communication').sort((a, b) => (a.sent || '').localeCompare(b.sent || ''));
+  const [supporting, referrer, history] = await Promise.all([
     request ? fhir(`ServiceRequest?_id=${request.id}&_include=ServiceRequest:supporting-info`) : null,
-    fhir(`Communication?part-of=Task/${task.id}&_sort=sent&_count=100`),
-    fhir(`Task/${task.id}/_history?_count=100`),
-    referrerOf(task.requester?.reference),
+    referrerOf(task.requester?.reference, included),
+    historyRequest,
   ]);
   const rerender = () => renderReferral(main, id).catch(fail);
   document.title = `${personName(client) || t('clientUnknown')} · ${t('appTitle')}`;
@@ -42,7 +50,7 @@ export async function renderReferral(main, id) {
       section('asked', t('sectionAsked'), askedDetails(task, request)),
       section('referrer', t('sectionReferrer'), referrerDetails(referrer, task.requester)),
       section('supporting', t('sectionSupporting'), supportingDetails(request, supporting))),
-    section('messages', t('sectionMessages'), messageThread(task, request, resources(thread, 'Communication'), rerender)),
+    section('messages', t('sectionMessages'), messageThread(task, request, thread, rerender)),
     section('history', t('sectionHistory'), statusHistory(resources(history, 'Task'))),
   );
 }
@@ -88,28 +96,28 @@ function askedDetails(task, request) {
     row(t('askedReceived'), formatDate(task.authoredOn, true)));
 }
 
-/** The requester and how to reach them: the role's contacts, the person's name, the organization. */
-async function referrerOf(reference) {
-  if (!reference) {
+/**
+ * The requester and how to reach them: the role's contacts, the person's name, the organization
+ * (one search with both includes; the requester itself came with the Task).
+ */
+async function referrerOf(reference, included) {
+  const requester = included.get(reference);
+  if (!requester) {
     return null;
   }
-  try {
-    const requester = await fhir(reference);
-    if (requester.resourceType !== 'PractitionerRole') {
-      return { name: personName(requester) || requester.name, telecom: requester.telecom };
-    }
-    const [person, organization] = await Promise.all([
-      requester.practitioner?.reference ? fhir(requester.practitioner.reference).catch(() => null) : null,
-      requester.organization?.reference ? fhir(requester.organization.reference).catch(() => null) : null,
-    ]);
-    return {
-      name: personName(person),
-      organization: organization?.name,
-      telecom: [...(requester.telecom || []), ...(person?.telecom || []), ...(organization?.telecom || [])],
-    };
-  } catch {
-    return null; // the referral is still workable without the referrer's directory entry
+  if (requester.resourceType !== 'PractitionerRole') {
+    return { name: personName(requester) || requester.name, telecom: requester.telecom };
   }
+  const details = await fhir(`PractitionerRole?_id=${requester.id}`
+    + '&_include=PractitionerRole:practitioner&_include=PractitionerRole:organization').catch(() => null);
+  const found = byReference(details);
+  const person = found.get(requester.practitioner?.reference);
+  const organization = found.get(requester.organization?.reference);
+  return {
+    name: personName(person),
+    organization: organization?.name,
+    telecom: [...(requester.telecom || []), ...(person?.telecom || []), ...(organization?.telecom || [])],
+  };
 }
 
 function referrerDetails(referrer, reference) {

@@ -98,8 +98,19 @@ class InboxRenderBenchmark extends SecuredServerTestBase {
 			driver.get(browser.inboxUrl() + route);
 			new WebDriverWait(driver, Duration.ofSeconds(30), Duration.ofMillis(5)).until(rendered::apply);
 			times[run] = ((Number) ((JavascriptExecutor) driver).executeScript("return performance.now()")).doubleValue();
+			if (run == 0) {
+				printWaterfall(driver);
+			}
 		}
 		return times;
+	}
+
+	/** The cold load's requests (start and end in ms from navigation start): which waited for which. */
+	private static void printWaterfall(WebDriver driver) {
+		Object lines = ((JavascriptExecutor) driver).executeScript("return performance.getEntriesByType('resource')"
+				+ ".map(e => `${e.startTime.toFixed(0).padStart(5)} → ${e.responseEnd.toFixed(0).padStart(5)} ms  ${e.name.replace(location.origin, '')}`)");
+		System.out.println("  cold load, requests:");
+		((List<?>) lines).forEach(line -> System.out.println("    " + line));
 	}
 
 	private static void report(String what, double[] times) {

@@ -24,13 +24,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class CapacityOperationProvider {
 
+	public static final String NAME = "$set-capacity";
+
 	private final DaoRegistry daoRegistry;
 
 	public CapacityOperationProvider(DaoRegistry daoRegistry) {
 		this.daoRegistry = daoRegistry;
 	}
 
-	@Operation(name = "$set-capacity", type = HealthcareService.class)
+	@Operation(name = NAME, type = HealthcareService.class)
 	public HealthcareService setCapacity(
 			@IdParam IdType id,
 			@OperationParam(name = "status", min = 1, max = 1) CodeType status,

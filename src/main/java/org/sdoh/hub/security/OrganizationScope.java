@@ -38,7 +38,7 @@ public final class OrganizationScope {
 			"Task:focus", "Task:patient", "Task:subject", "Task:owner", "Task:requester", "Task:output",
 			"Task:based-on", "ServiceRequest:patient", "ServiceRequest:subject", "ServiceRequest:requester",
 			"ServiceRequest:supporting-info", "ServiceRequest:performer", "HealthcareService:location",
-			"HealthcareService:organization", "PractitionerRole:organization", "Communication:part-of",
+			"HealthcareService:organization", "PractitionerRole:practitioner", "PractitionerRole:organization", "Communication:part-of",
 			"Communication:based-on");
 
 	/** Reverse includes allowed: the messages about a Task, which are narrowed like the Task itself. */

@@ -13,9 +13,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.Optional;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.HealthcareService;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Measure;
+import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Task;
+import org.sdoh.hub.directory.CapacityOperationProvider;
+import org.sdoh.hub.directory.DirectoryEntries;
 import org.sdoh.hub.referral.ReferralTaskRules;
 import org.sdoh.hub.security.SmartScopes.Context;
 import org.sdoh.hub.security.SmartScopes.Interaction;
@@ -39,6 +43,8 @@ public class ScopeAuthorization extends AuthorizationInterceptor {
 			"$expand", "$validate-code", "$lookup", "$find", "$extract", "$status", "$validate", "$meta",
 			"$set-capacity", "$hsds-export");
 
+	static final String SERVICES_OF_OTHERS = "An organization changes only the HealthcareServices it provides";
+
 	/** R4's Patient compartment plus the patient's referral Tasks (Task.for), which SMART patient apps show. */
 	private static final CompartmentSearchParameterModifications PATIENT_COMPARTMENT =
 			CompartmentSearchParameterModifications.fromAdditionalCompartmentParamNames("Task", Set.of("patient"));
@@ -57,6 +63,12 @@ public class ScopeAuthorization extends AuthorizationInterceptor {
 			return rules.allowAll("trusted caller (authentication off, internal, or network administrator)").build();
 		}
 		Caller caller = current.get();
+		if (caller.isOrganizationBound()) {
+			// before the scope rules, so that no scope reaches another organization's directory entry
+			IAuthRuleTester othersService = new ServiceOfAnotherOrganization(caller);
+			rules.deny(SERVICES_OF_OTHERS).write().resourcesOfType(HealthcareService.class).withAnyId().withTester(othersService);
+			rules.deny(SERVICES_OF_OTHERS).delete().resourcesOfType(HealthcareService.class).withAnyId().withTester(othersService);
+		}
 		for (Scope scope : caller.scopes().all()) {
 			scopeRules(rules, caller, scope);
 		}
@@ -108,12 +120,42 @@ public class ScopeAuthorization extends AuthorizationInterceptor {
 			var write = rules.allow(name + " update").write();
 			(allTypes ? write.allResources() : write.resourcesOfType(scope.resourceType()))
 					.withAnyId()
-					.withTester(new OwnedTaskTester(caller, true));
+					.withTester(new OwnedTaskTester(caller, true))
+					.withTester(new CapacityOnlyForUsers(caller, scope.context()));
 			rules.allow(name + " patch").patch().allRequests();
 		}
 		if (scope.interactions().contains(Interaction.DELETE)) {
 			var delete = rules.allow(name + " delete").delete();
 			(allTypes ? delete.allResources() : delete.resourcesOfType(scope.resourceType())).withAnyId();
+		}
+	}
+
+	/**
+	 * A HealthcareService provided by another organization than the caller's (stored or new version:
+	 * a service can neither be taken over nor handed away). Without a resource (the first check of a
+	 * delete) it does not match yet; the check on the stored resource decides.
+	 */
+	private record ServiceOfAnotherOrganization(Caller caller) implements IAuthRuleTester {
+
+		@Override
+		public boolean matches(RuleTestRequest request) {
+			return request.resource instanceof HealthcareService service
+					&& !caller.isOwnOrganization(DirectoryEntries.owningOrganization(service).map(Reference::getReference).orElse(null));
+		}
+	}
+
+	/**
+	 * A person signed in for an organization (a {@code user/} scope) changes its services only by
+	 * reporting capacity ({@code $set-capacity}, whose update runs with the caller's request): the
+	 * inbox needs nothing more, and editing the directory entry itself stays with the organization's
+	 * system client and the network administrators.
+	 */
+	private record CapacityOnlyForUsers(Caller caller, Context context) implements IAuthRuleTester {
+
+		@Override
+		public boolean matches(RuleTestRequest request) {
+			return context != Context.USER || !caller.isOrganizationBound() || !(request.resource instanceof HealthcareService)
+					|| CapacityOperationProvider.NAME.equals(request.requestDetails.getOperation());
 		}
 	}
 

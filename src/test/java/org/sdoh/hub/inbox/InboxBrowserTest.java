@@ -2,62 +2,30 @@ package org.sdoh.hub.inbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
+import java.util.stream.Stream;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Communication;
 import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.Task;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.sdoh.hub.support.InboxBrowser;
 import org.sdoh.hub.support.KeycloakServer;
-import org.sdoh.hub.support.SecuredServerTestBase;
 import org.sdoh.hub.support.TestTokens;
 
-/**
- * The referral inbox end to end: headless Chromium, the secured server, a real Keycloak with the
- * project's realm; the realm's {@code cbo.staff} signs in on Keycloak's login page. What the browser
- * did is then checked through the FHIR API. Screenshots of each step go to target/screenshots/.
- */
-class InboxBrowserTest extends SecuredServerTestBase {
-
-	private static final Set<String> BLOCKING_IMPACTS = Set.of("serious", "critical");
-	private static InboxBrowser browser;
-	private InboxFixture network;
-
-	@BeforeAll
-	static void startKeycloakAndBrowser() {
-		KeycloakServer.start();
-		browser = new InboxBrowser(KeycloakServer.webBaseUrl());
-	}
-
-	@AfterAll
-	static void closeBrowser() {
-		if (browser != null) {
-			browser.close();
-		}
-	}
-
-	@BeforeEach
-	void network() {
-		network = new InboxFixture(admin());
-	}
+/** The referral list and the referral page: what CBO staff see and every action on a referral. */
+class InboxBrowserTest extends InboxBrowserTestBase {
 
 	@Test
 	void cboStaffSeesOnlyTheirReferralsAcceptsMessagesAndCompletesWithAProcedure() {
@@ -84,7 +52,7 @@ class InboxBrowserTest extends SecuredServerTestBase {
 		cards.get(0).findElement(By.linkText("Rosa " + family)).click();
 		browser.waitUntilIdle();
 		assertThat(heading()).isEqualTo("Rosa " + family);
-		String page = driver().findElement(By.tagName("main")).getText();
+		String page = mainText();
 		assertThat(page).contains("(413) 555-0152", "Spanish", "Family of four, works evenings", "Ana Rivera",
 				InboxFixture.REFERRER_PHONE, "Some information was withheld");
 		assertNoSeriousAccessibilityViolations("referral");
@@ -152,6 +120,75 @@ class InboxBrowserTest extends SecuredServerTestBase {
 	}
 
 	@Test
+	void completingWithAnOutcomeCodeRecordsTheServiceCodeAndNoProcedure() {
+		String id = network.referral(unique("Novak").substring(0, 20), InboxFixture.FOOD_BANK);
+		signIn("#/referral/" + id);
+		act("accept");
+		awaitStatus("Accepted");
+
+		driver().findElement(By.id("action-complete")).click();
+		new Select(dialogField("outcome")).selectByValue("other");
+		new Select(dialogField("record")).selectByValue("code");
+		dialogField("action-note").sendKeys("Bus pass instead");
+		confirm();
+		assertThat(dialogProblem()).isEqualTo("Only the service asked for has a code: choose a service record for something else.");
+		assertThat(network.task(id).getStatus()).isEqualTo(Task.TaskStatus.ACCEPTED);
+
+		new Select(dialogField("outcome")).selectByValue("requested");
+		dialogField("action-note").clear();
+		dialogField("action-note").sendKeys("Signed up at the Tuesday pantry");
+		browser.screenshot("12-complete-with-outcome-code");
+		confirm();
+		awaitNotice("Referral completed. The referrer has been told.");
+		awaitStatus("Completed");
+
+		Task task = network.task(id);
+		assertThat(task.getStatus()).isEqualTo(Task.TaskStatus.COMPLETED);
+		assertThat(task.getOutput()).singleElement().satisfies(output -> {
+			assertThat(output.getType().getCodingFirstRep().getSystem()).isEqualTo(InboxFixture.SDOHCC_CODES);
+			assertThat(output.getType().getCodingFirstRep().getCode()).isEqualTo("resulting-activity");
+			CodeableConcept provided = (CodeableConcept) output.getValue();
+			assertThat(provided.getCodingFirstRep().getSystem()).isEqualTo("http://snomed.info/sct");
+			assertThat(provided.getCodingFirstRep().getCode()).isEqualTo("467771000124109");
+		});
+		assertThat(task.getNote()).singleElement().satisfies(note -> {
+			assertThat(note.getText()).isEqualTo("Signed up at the Tuesday pantry");
+			assertThat(note.getAuthorReference().getReference()).isEqualTo(InboxFixture.FOOD_BANK);
+		});
+		assertThat(admin().search().byUrl("Procedure?subject=" + task.getFor().getReference()).returnBundle(Bundle.class).execute()
+				.getEntry()).isEmpty();
+		ServiceRequest request = admin().read().resource(ServiceRequest.class).withUrl(task.getFocus().getReference()).execute();
+		assertThat(request.getStatus()).isEqualTo(ServiceRequest.ServiceRequestStatus.COMPLETED);
+	}
+
+	@Test
+	void aServiceThatCouldNotBeProvidedIsRecordedAsFailedWithItsReason() {
+		String id = network.referral(unique("Haddad").substring(0, 20), InboxFixture.FOOD_BANK);
+		signIn("#/referral/" + id);
+		act("accept");
+		awaitStatus("Accepted");
+		act("start");
+		awaitStatus("In progress");
+
+		driver().findElement(By.id("action-fail")).click();
+		new Select(dialogField("reason-code")).selectByVisibleText("Could not reach the client");
+		dialogField("action-note").sendKeys("Three calls, no answer");
+		browser.screenshot("13-fail-dialog");
+		confirm();
+		awaitNotice("Recorded: the service could not be provided.");
+		awaitStatus("Could not be done");
+		assertThat(driver().findElements(By.cssSelector("main .actions button"))).isEmpty();
+		browser.screenshot("14-failed");
+
+		Task task = network.task(id);
+		assertThat(task.getStatus()).isEqualTo(Task.TaskStatus.FAILED);
+		assertThat(task.getStatusReason().getCodingFirstRep().getCode()).isEqualTo("unable-to-contact");
+		assertThat(task.getStatusReason().getText()).isEqualTo("Three calls, no answer");
+		assertThat(admin().read().resource(ServiceRequest.class).withUrl(task.getFocus().getReference()).execute().getStatus())
+				.isEqualTo(ServiceRequest.ServiceRequestStatus.ACTIVE);
+	}
+
+	@Test
 	void aReferralChangedMeanwhileIsNotOverwrittenAndTheUserIsToldToReload() {
 		String id = network.referral(unique("Chen").substring(0, 20), InboxFixture.FOOD_BANK);
 		signIn("#/referral/" + id);
@@ -175,8 +212,7 @@ class InboxBrowserTest extends SecuredServerTestBase {
 	@Test
 	void theLanguageSwitchTranslatesThePageAndIsRemembered() {
 		signIn("#/");
-		new Select(driver().findElement(By.id("language"))).selectByValue("es");
-		browser.waitFor().until(ExpectedConditions.textToBe(By.cssSelector("main h1"), "Referidos"));
+		language("es", "Referidos");
 		assertThat(driver().findElement(By.cssSelector("label[for=status]")).getText()).isEqualTo("Estado");
 		browser.screenshot("09-spanish");
 
@@ -184,8 +220,7 @@ class InboxBrowserTest extends SecuredServerTestBase {
 		browser.waitUntilIdle();
 		assertThat(heading()).isEqualTo("Referidos");
 		assertThat(driver().findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("es");
-		new Select(driver().findElement(By.id("language"))).selectByValue("en");
-		browser.waitFor().until(ExpectedConditions.textToBe(By.cssSelector("main h1"), "Referrals"));
+		language("en", "Referrals");
 	}
 
 	@Test
@@ -193,7 +228,7 @@ class InboxBrowserTest extends SecuredServerTestBase {
 		String id = network.referral(unique("Okafor").substring(0, 20), InboxFixture.FOOD_BANK);
 		signIn("#/referral/" + id);
 		driver().findElement(By.id("reply")).sendKeys("Draft written before the session ended");
-		((JavascriptExecutor) driver()).executeScript("sessionStorage.removeItem('inbox.session')");
+		script("sessionStorage.removeItem('inbox.session')");
 		driver().findElement(By.cssSelector("form.reply button")).click();
 
 		// back from Keycloak (its single sign-on session is still open) on the same referral
@@ -204,40 +239,22 @@ class InboxBrowserTest extends SecuredServerTestBase {
 	}
 
 	@Test
-	void myServicesShowsTheCapacityStatusAndNoSwitchWhenTheTokenMayNotUpdateServices() {
-		network.foodPantryOnWaitlist();
-		signIn("#/services");
-		assertThat(heading()).isEqualTo("My services");
-		String page = driver().findElement(By.tagName("main")).getText();
-		assertThat(page).contains("Inbox Test Pantry", "Capacity: Waitlist — About three weeks", "Capacity cannot be changed from here with your account.");
-		assertThat(driver().findElements(By.cssSelector("main button[aria-pressed]"))).isEmpty();
-		assertNoSeriousAccessibilityViolations("my services");
-		browser.screenshot("10-my-services");
-	}
-
-	@Test
-	void theInboxPageIsPublicAndMayTalkOnlyToThisServerAndTheTokenIssuers() {
+	void theInboxPageIsPublicAndMayTalkOnlyToThisServerAndTheTokenIssuers() throws IOException {
 		HttpResponse<String> page = send(HttpRequest.newBuilder(URI.create(KeycloakServer.webBaseUrl() + "/inbox/")));
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.body()).contains("<script type=\"module\" src=\"js/app.js\"></script>");
 		assertThat(page.headers().firstValue("Content-Security-Policy")).hasValue("default-src 'self'; connect-src 'self' "
 				+ KeycloakServer.baseUrl() + " " + TestTokens.issuer().replaceAll("^(https?://[^/]+).*", "$1")
 				+ "; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'");
+		try (Stream<Path> modules = Files.list(Path.of("src/main/resources/static/inbox/js"))) {
+			assertThat(modules.map(module -> module.getFileName().toString()).filter(module -> !module.equals("app.js"))
+					.map(module -> "<link rel=\"modulepreload\" href=\"js/" + module + "\">"))
+					.as("every module is preloaded, so the first render does not wait import by import")
+					.allSatisfy(link -> assertThat(page.body()).contains(link));
+		}
 		HttpResponse<String> bare = send(HttpRequest.newBuilder(URI.create(KeycloakServer.webBaseUrl() + "/inbox")));
 		assertThat(bare.statusCode()).isEqualTo(302);
 		assertThat(bare.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location).endsWith("/inbox/"));
-	}
-
-	private void signIn(String route) {
-		browser.open(route, "cbo.staff", KeycloakServer.DEMO_USER_PASSWORD);
-	}
-
-	private static WebDriver driver() {
-		return browser.driver();
-	}
-
-	private static String heading() {
-		return driver().findElement(By.cssSelector("main h1")).getText();
 	}
 
 	/** Searches by client name with the filters as chosen, and waits for the new result page. */
@@ -249,41 +266,5 @@ class InboxBrowserTest extends SecuredServerTestBase {
 		field.submit();
 		browser.waitFor().until(ExpectedConditions.stalenessOf(previousPage));
 		browser.waitUntilIdle();
-	}
-
-	private static WebElement dialogField(String id) {
-		return browser.waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("dialog[open] #" + id)));
-	}
-
-	private static void act(String action) {
-		browser.waitFor().until(ExpectedConditions.elementToBeClickable(By.id("action-" + action))).click();
-		confirm();
-	}
-
-	private static void confirm() {
-		browser.waitFor().until(ExpectedConditions.elementToBeClickable(By.cssSelector("dialog[open] #confirm-action"))).click();
-	}
-
-	/** The page shows the referral again, re-read from the server after the action. */
-	private static void awaitStatus(String status) {
-		browser.waitFor().until(ExpectedConditions.textToBe(By.cssSelector("main .badges .badge"), status));
-	}
-
-	private static String notice() {
-		return browser.waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#notice .notice"))).getText();
-	}
-
-	private static void assertNoSeriousAccessibilityViolations(String page) {
-		Results results = new AxeBuilder().analyze(driver());
-		List<String> blocking = results.getViolations().stream()
-				.filter(rule -> BLOCKING_IMPACTS.contains(rule.getImpact()))
-				.map(InboxBrowserTest::describe)
-				.toList();
-		assertThat(blocking).as("serious or critical axe-core violations on the %s page", page).isEmpty();
-	}
-
-	private static String describe(Rule rule) {
-		return rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " " + rule.getNodes().stream()
-				.map(node -> String.valueOf(node.getTarget())).toList();
 	}
 }

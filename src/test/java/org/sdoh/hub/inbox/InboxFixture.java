@@ -19,6 +19,7 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Task;
+import org.sdoh.hub.directory.DirectoryTaskRules;
 import org.sdoh.hub.support.Referrals;
 
 /**
@@ -56,7 +57,7 @@ public final class InboxFixture {
 	}
 
 	/** A service of the food bank reporting its capacity with the Gravity extension (as the directory writes it). */
-	public void foodPantryOnWaitlist() {
+	public String foodPantryOnWaitlist() {
 		HealthcareService pantry = new HealthcareService().setActive(true).setName("Inbox Test Pantry")
 				.setProvidedBy(new Reference(FOOD_BANK));
 		pantry.addType().setText("Food pantry");
@@ -65,6 +66,24 @@ public final class InboxFixture {
 		capacity.addExtension("capacityNotes", new StringType("About three weeks"));
 		pantry.setId("HealthcareService/inbox-test-pantry");
 		admin.update().resource(pantry).execute();
+		return "HealthcareService/inbox-test-pantry";
+	}
+
+	/** Someone reports that the service's entry is wrong (the directory routes it to the providing organization). */
+	public String correction(String service, String description) {
+		Task report = new Task().setStatus(Task.TaskStatus.REQUESTED).setIntent(Task.TaskIntent.ORDER)
+				.setFocus(new Reference(service)).setDescription(description);
+		report.getCode().addCoding().setSystem(DirectoryTaskRules.SYSTEM).setCode(DirectoryTaskRules.CORRECTION);
+		return admin.create().resource(report).execute().getId().getIdPart();
+	}
+
+	/** A service of the other CBO, which the food bank's staff must not be asked to correct. */
+	public String otherCboService() {
+		HealthcareService service = new HealthcareService().setActive(true).setName("Other CBO Service")
+				.setProvidedBy(new Reference(OTHER_CBO));
+		service.setId("HealthcareService/inbox-test-other-service");
+		admin.update().resource(service).execute();
+		return "HealthcareService/inbox-test-other-service";
 	}
 
 	private void organization(String id, String name) {

@@ -38,6 +38,7 @@ public final class KeycloakServer {
 	 */
 	private static final int WEB_PORT = freePort();
 	private static Process process;
+	private static boolean ready;
 	private static RSAKey backendKey;
 
 	private KeycloakServer() {}
@@ -80,7 +81,13 @@ public final class KeycloakServer {
 
 	/** Starts Keycloak once per test run, with the backend client's public key served on a local JWKS endpoint. */
 	public static synchronized void start() {
+		if (ready) {
+			return;
+		}
 		if (process != null) {
+			// started by an earlier test class that gave up waiting: wait again rather than run against nothing
+			awaitRealm(Duration.ofMinutes(8));
+			ready = true;
 			return;
 		}
 		String backendJwksUrl = JwksEndpoint.serve(backendKey()) + "/jwks";
@@ -109,6 +116,7 @@ public final class KeycloakServer {
 			Runtime.getRuntime().addShutdownHook(new Thread(KeycloakServer::stop));
 			// the first start of a fresh distribution also builds it (Quarkus augmentation): minutes on a busy 2-core machine
 			awaitRealm(Duration.ofMinutes(8));
+			ready = true;
 		} catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
