@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalLong;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -48,7 +49,22 @@ final class LoadRunner {
 		for (int i = 0; i < requests; i++) {
 			prepared.add(factory.apply(i));
 		}
-		List<Long> latencies = Collections.synchronizedList(new ArrayList<>(requests));
+		return measure(name, concurrency, requests, i -> {
+			long t0 = System.nanoTime();
+			boolean ok = http.send(prepared.get(i), HttpResponse.BodyHandlers.ofString()).statusCode() < 300;
+			long latency = System.nanoTime() - t0;
+			return ok ? OptionalLong.of(latency) : OptionalLong.empty();
+		});
+	}
+
+	/** One timed step of a run: its latency in nanoseconds, or empty (or an exception) for an error. */
+	interface TimedStep {
+		OptionalLong latency(int index) throws Exception;
+	}
+
+	/** Runs steps 0..count-1, {@code concurrency} at a time, and summarises their latencies. */
+	static Result measure(String name, int concurrency, int count, TimedStep step) throws Exception {
+		List<Long> latencies = Collections.synchronizedList(new ArrayList<>(count));
 		AtomicInteger next = new AtomicInteger();
 		AtomicInteger errors = new AtomicInteger();
 		ExecutorService pool = Executors.newFixedThreadPool(concurrency);
@@ -56,17 +72,17 @@ final class LoadRunner {
 		List<Future<?>> workers = new ArrayList<>();
 		for (int w = 0; w < concurrency; w++) {
 			workers.add(pool.submit(() -> {
-				for (int i = next.getAndIncrement(); i < requests; i = next.getAndIncrement()) {
-					long t0 = System.nanoTime();
+				for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
 					try {
-						HttpResponse<String> response = http.send(prepared.get(i), HttpResponse.BodyHandlers.ofString());
-						if (response.statusCode() >= 300) {
+						OptionalLong latency = step.latency(i);
+						if (latency.isPresent()) {
+							latencies.add(latency.getAsLong());
+						} else {
 							errors.incrementAndGet();
 						}
 					} catch (Exception e) {
 						errors.incrementAndGet();
 					}
-					latencies.add(System.nanoTime() - t0);
 				}
 				return null;
 			}));
@@ -75,11 +91,14 @@ final class LoadRunner {
 			worker.get();
 		}
 		pool.shutdown();
-		return Result.of(name, concurrency, requests, start, latencies, errors.get());
+		return Result.of(name, concurrency, count, start, latencies, errors.get());
 	}
 
-	/** The p-th percentile, in milliseconds, of nanosecond durations sorted ascending. */
+	/** The p-th percentile, in milliseconds, of nanosecond durations sorted ascending (NaN when there are none). */
 	static double percentile(List<Long> sorted, int p) {
+		if (sorted.isEmpty()) {
+			return Double.NaN; // every step failed: no latency to report
+		}
 		int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
 		return sorted.get(Math.max(0, index)) / 1e6;
 	}

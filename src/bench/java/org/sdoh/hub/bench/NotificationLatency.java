@@ -12,14 +12,13 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.hl7.fhir.r4.model.Bundle;
@@ -116,35 +115,14 @@ final class NotificationLatency implements AutoCloseable {
 					.header("Content-Type", JSON).header("Prefer", "return=minimal").header("X-Referral-Party", "owner")
 					.PUT(HttpRequest.BodyPublishers.ofString(parser.encodeResourceToString(task))).build());
 		}
-		List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
-		AtomicInteger next = new AtomicInteger();
-		AtomicInteger errors = new AtomicInteger();
-		ExecutorService pool = Executors.newFixedThreadPool(concurrency);
-		long start = System.nanoTime();
-		List<Future<?>> workers = new ArrayList<>();
-		for (int w = 0; w < concurrency; w++) {
-			workers.add(pool.submit(() -> {
-				for (int i = next.getAndIncrement(); i < updates.size(); i = next.getAndIncrement()) {
-					CompletableFuture<Long> delivered = arrival(taskIds.get(i));
-					long sent = System.nanoTime();
-					try {
-						if (http.send(updates.get(i), HttpResponse.BodyHandlers.discarding()).statusCode() >= 300) {
-							errors.incrementAndGet();
-							continue;
-						}
-						latencies.add(delivered.get(10, TimeUnit.SECONDS) - sent);
-					} catch (Exception e) {
-						errors.incrementAndGet();
-					}
-				}
-				return null;
-			}));
-		}
-		for (Future<?> worker : workers) {
-			worker.get();
-		}
-		pool.shutdown();
-		return LoadRunner.Result.of(name, concurrency, updates.size(), start, latencies, errors.get());
+		return LoadRunner.measure(name, concurrency, updates.size(), i -> {
+			CompletableFuture<Long> delivered = arrival(taskIds.get(i));
+			long sent = System.nanoTime();
+			if (http.send(updates.get(i), HttpResponse.BodyHandlers.discarding()).statusCode() >= 300) {
+				return OptionalLong.empty();
+			}
+			return OptionalLong.of(delivered.get(10, TimeUnit.SECONDS) - sent);
+		});
 	}
 
 	private CompletableFuture<Long> arrival(String taskId) {
