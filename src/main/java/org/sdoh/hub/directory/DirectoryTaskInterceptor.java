@@ -16,9 +16,7 @@ import java.util.Optional;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.DomainResource;
-import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
-import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Task;
 import org.sdoh.hub.referral.RuleViolation;
 
@@ -91,14 +89,6 @@ public class DirectoryTaskInterceptor {
 	}
 
 	private UnprocessableEntityException refusal(List<RuleViolation> violations) {
-		OperationOutcome outcome = new OperationOutcome();
-		for (RuleViolation violation : violations) {
-			outcome.addIssue()
-					.setSeverity(OperationOutcome.IssueSeverity.ERROR)
-					.setCode(violation.type())
-					.setDiagnostics(violation.element() + ": " + violation.message())
-					.setExpression(List.of(new StringType(violation.element())));
-		}
-		return new UnprocessableEntityException(fhirContext, outcome);
+		return RuleViolation.refusal(fhirContext, violations);
 	}
 }

@@ -6,12 +6,9 @@ import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.api.server.storage.TransactionDetails;
-import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import java.util.List;
 import org.hl7.fhir.instance.model.api.IBaseResource;
-import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.ServiceRequest;
-import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Task;
 import org.sdoh.hub.storage.ReferenceReader;
 import org.springframework.stereotype.Component;
@@ -78,18 +75,8 @@ public class ReferralTaskInterceptor {
 	}
 
 	private void refuseIfAny(List<RuleViolation> violations) {
-		if (violations.isEmpty()) {
-			return;
+		if (!violations.isEmpty()) {
+			throw RuleViolation.refusal(fhirContext, violations);
 		}
-		OperationOutcome outcome = new OperationOutcome();
-		for (RuleViolation violation : violations) {
-			outcome.addIssue()
-					.setSeverity(OperationOutcome.IssueSeverity.ERROR)
-					.setCode(violation.type())
-					.setDiagnostics(violation.element() + ": " + violation.message())
-					.setExpression(List.of(new StringType(violation.element())))
-					.setLocation(List.of(new StringType(violation.element())));
-		}
-		throw new UnprocessableEntityException(fhirContext, outcome);
 	}
 }
