@@ -6,8 +6,10 @@
 #                                             the IG's light-CBO poll with _lastUpdated and _include;
 #                                             add secure to run the cases with security off, then on;
 #                                             find and hsds for the directory: $find, HSDS import)
-# The server starts as the Docker image starts it: extracted jar + CDS archive (server/cds-archive.sh,
-# prepared once per build under target/fast-start); BENCH_LAUNCH=jar starts the plain jar instead.
+# The server starts as the Docker image starts it: Java 25 from the extracted jar and an AOT cache
+# (server/fast-start.sh, prepared once per build under target/fast-start); BENCH_LAUNCH=jar starts the
+# plain jar instead. BENCH_JAVA_HOME picks the server's JVM (default: a Java 25 under /usr/lib/jvm if
+# there is one, else the default java).
 # Environment: BENCH_PG_PORT (5433), BENCH_PORT (8090), BENCH_JWKS_PORT (8099), BENCH_CLUSTER (sdohbench), JAVA_OPTS (the server's JVM options),
 #              BENCH_SERVICES (50000: HealthcareServices seeded for the find case).
 set -euo pipefail
@@ -30,13 +32,16 @@ cleanup() {
 trap cleanup EXIT
 
 mvn -B -q -DskipTests package
-if [ "${BENCH_LAUNCH:-cds}" = jar ]; then
-  LAUNCH=(-jar target/sdoh-referral-hub.jar)
+BENCH_JAVA_HOME="${BENCH_JAVA_HOME:-$(ls -d /usr/lib/jvm/*-25-* 2>/dev/null | head -1)}"
+JAVA="${BENCH_JAVA_HOME:+$BENCH_JAVA_HOME/bin/}java"
+if [ "${BENCH_LAUNCH:-fast}" = jar ]; then
+  LAUNCH=("$JAVA" $JAVA_OPTS -jar target/sdoh-referral-hub.jar)
 else
-  if [ ! -f target/fast-start/app.jsa ] || [ target/sdoh-referral-hub.jar -nt target/fast-start/app.jsa ]; then
-    server/cds-archive.sh target/sdoh-referral-hub.jar target/fast-start >/dev/null
+  if [ ! -x target/fast-start/run ] || [ target/sdoh-referral-hub.jar -nt target/fast-start/run ] \
+      || ! grep -q "\"$JAVA\"" target/fast-start/run; then
+    JAVA_HOME="$BENCH_JAVA_HOME" JAVA_OPTS="$JAVA_OPTS" server/fast-start.sh target/sdoh-referral-hub.jar target/fast-start >/dev/null
   fi
-  LAUNCH=(-XX:SharedArchiveFile="$PWD/target/fast-start/app.jsa" -jar "$PWD/target/fast-start/sdoh-referral-hub.jar")
+  LAUNCH=(env JAVA_OPTS="$JAVA_OPTS" "$PWD/target/fast-start/run")
 fi
 pg_dropcluster --stop 15 "$CLUSTER" >/dev/null 2>&1 || true
 pg_createcluster 15 "$CLUSTER" --port "$PG_PORT" >/dev/null
@@ -48,7 +53,7 @@ start_server() {
   START_NS=$(date +%s%N)
   # shellcheck disable=SC2086
   SDOH_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/sdoh" SDOH_DB_USER=sdoh SDOH_DB_PASSWORD=sdoh \
-    java $JAVA_OPTS "${LAUNCH[@]}" --spring.profiles.active=postgres \
+    "${LAUNCH[@]}" --spring.profiles.active=postgres \
     --server.port="$PORT" --sdoh.data-dir="$DATA_DIR" "$@" >> "$DATA_DIR/server.log" 2>&1 &
   SERVER_PID=$!
   until curl -sf -o /dev/null "http://127.0.0.1:$PORT/fhir/metadata"; do
@@ -73,7 +78,7 @@ run_driver() {
   echo "RSS after benchmark: $(( $(ps -o rss= -p "$SERVER_PID") / 1024 )) MB"
 }
 
-echo "JVM options: $JAVA_OPTS; launch: ${LAUNCH[*]}"
+echo "JVM: $("$JAVA" -version 2>&1 | head -1); options: $JAVA_OPTS; launch: ${LAUNCH[*]}"
 if [[ ",$CASES," != *",secure,"* ]]; then
   start_server
   run_driver

@@ -103,6 +103,12 @@ public class JpaStorageConfig {
 		return new UnservedResourceTypesRemover();
 	}
 
+	/** Static, like the remover: HAPI's repositories are built on first use, not during start-up. */
+	@Bean
+	public static LazyHapiRepositories lazyHapiRepositories() {
+		return new LazyHapiRepositories();
+	}
+
 	@Bean
 	public PartitionSettings partitionSettings() {
 		return new PartitionSettings();
