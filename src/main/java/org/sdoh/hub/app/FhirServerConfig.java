@@ -47,7 +47,6 @@ import org.sdoh.hub.notification.RestHookAcknowledgement;
 import org.sdoh.hub.metrics.EvaluateMeasureOperation;
 import org.sdoh.hub.metrics.ReferralMeasureEvaluator;
 import org.sdoh.hub.metrics.ReferralProjection;
-import org.sdoh.hub.notification.SubscriptionRelevanceFilter;
 import org.sdoh.hub.notification.SubscriptionStatusOperation;
 import org.sdoh.hub.referral.ReferralTaskInterceptor;
 import org.sdoh.hub.referral.ServiceRequestStatusSync;
@@ -88,7 +87,6 @@ public class FhirServerConfig {
 			ProfileValidation profileValidation,
 			IInterceptorService storageInterceptors,
 			ReferralTaskInterceptor referralTaskRules,
-			SubscriptionRelevanceFilter subscriptionRelevance,
 			MatchUrlService matchUrlService,
 			BalpAuditCaptureInterceptor balpAudit,
 			RequestAudit requestAudit,
@@ -172,7 +170,6 @@ public class FhirServerConfig {
 		// Storage-level rules run for every write, REST or internal (transactions, PATCH, start-up
 		// loading), so they are registered with HAPI's JPA interceptor service, not the REST server.
 		storageInterceptors.registerInterceptor(referralTaskRules); // referral Task workflow -> 422
-		storageInterceptors.registerInterceptor(subscriptionRelevance); // only changes someone can be notified of
 		storageInterceptors.registerInterceptor(new RestHookAcknowledgement()); // a plain 2xx from a rest-hook is delivered
 		emailNotifications.ifAvailable(storageInterceptors::registerInterceptor); // e-mail channel: link + id, no PHI
 		storageInterceptors.registerInterceptor(new DomainCodeInterceptor(systemDao.getContext(), validationSupport,

@@ -29,10 +29,10 @@ import org.springframework.core.env.Environment;
 @Import({SubscriptionSubmitterConfig.class, SubscriptionProcessorConfig.class, SubscriptionTopicConfig.class})
 public class NotificationConfig {
 
+	/** Static: it edits bean definitions before any bean (including this configuration) exists. */
 	@Bean
-	public SubscriptionRelevanceFilter subscriptionRelevanceFilter(
-			FhirContext fhirContext, SubscriptionRegistry subscriptions, SubscriptionTopicRegistry topics) {
-		return new SubscriptionRelevanceFilter(fhirContext, subscriptions, topics);
+	public static SubscriptionRelevanceFilter.Installer subscriptionRelevanceFilterInstaller() {
+		return new SubscriptionRelevanceFilter.Installer();
 	}
 
 	@Bean
