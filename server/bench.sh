@@ -39,7 +39,7 @@ if [ "${BENCH_LAUNCH:-fast}" = jar ]; then
 else
   if [ ! -x target/fast-start/run ] || [ target/sdoh-referral-hub.jar -nt target/fast-start/run ] \
       || ! grep -q "\"$JAVA\"" target/fast-start/run; then
-    JAVA_HOME="$BENCH_JAVA_HOME" JAVA_OPTS="$JAVA_OPTS" server/fast-start.sh target/sdoh-referral-hub.jar target/fast-start >/dev/null
+    JAVA_HOME="$BENCH_JAVA_HOME" JAVA_OPTS="-XX:+UseG1GC" server/fast-start.sh target/sdoh-referral-hub.jar target/fast-start >/dev/null
   fi
   LAUNCH=(env JAVA_OPTS="$JAVA_OPTS" "$PWD/target/fast-start/run")
 fi

@@ -10,7 +10,7 @@
 #   <destination>/run [server arguments...]        (JAVA_OPTS are passed to the JVM)
 # Use the same absolute destination path when running as when preparing (the archive checks the class
 # path); with a stale or foreign archive the JVM just starts without it. Needs no database: the
-# training run starts the Spring context on the embedded default (H2 in a temporary folder) and exits.
+# training run starts the server on the embedded default (H2 in a temporary folder) and exits.
 set -euo pipefail
 JAR="$(realpath "$1")"
 DEST="$2"
@@ -20,13 +20,15 @@ DEST="$(realpath "$DEST")"
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
 FEATURE=$("$JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
-# The training run uses the JVM options the server will run with (JAVA_OPTS): an AOT cache made with
-# another garbage collector is not used.
+# The training run uses JAVA_OPTS: give it the garbage collector the server will run with (an AOT
+# cache made with another one is not used), but no metaspace limit (the archive is built in metaspace).
 # shellcheck disable=SC2206
-TRAIN=($JAVA_OPTS -Dspring.context.exit=onRefresh -jar "$DEST/sdoh-referral-hub.jar" --sdoh.data-dir="$WORK/data"
-  --server.port=0 --sdoh.demo.enabled=false)
+# It is a complete start-up on the embedded default, demo network included (the writes a start-up and
+# the referral workflow make), that stops when ready.
+TRAIN=($JAVA_OPTS -jar "$DEST/sdoh-referral-hub.jar" --sdoh.data-dir="$WORK/data" --server.port=0
+  --sdoh.demo.enabled=true --sdoh.exit-when-ready=true)
 
-rm -rf "$DEST/lib" "$DEST/sdoh-referral-hub.jar" "$DEST/app.jsa" "$DEST/app.aot" "$DEST/run"
+rm -rf "$DEST/lib" "$DEST/sdoh-referral-hub.jar" "$DEST/app.jsa" "$DEST/app.aot" "$DEST/app.aot.config" "$DEST/run"
 "$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$DEST"
 if [ "$FEATURE" -ge 25 ]; then
   ARCHIVE="$DEST/app.aot"

@@ -33,7 +33,9 @@ public record SdohProperties(
 		@Valid @NotNull @DefaultValue Notification notification,
 		@Valid @NotNull @DefaultValue Screening screening,
 		@Valid @NotNull @DefaultValue Directory directory,
-		@Valid @NotNull @DefaultValue Metrics metrics) {
+		@Valid @NotNull @DefaultValue Metrics metrics,
+		/** Stop as soon as the server is ready: the training run of server/fast-start.sh. */
+		@DefaultValue("false") boolean exitWhenReady) {
 
 	/** How the FHIR REST API behaves towards clients. */
 	public record Api(
