@@ -4,6 +4,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.thymeleaf.ThymeleafAutoConfiguration;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
@@ -15,7 +16,14 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 public class SdohHubApplication {
 
+	/** Static: a post-processor must exist before the beans it processes. */
+	@Bean
+	static BaseDefinitionsPreload baseDefinitionsPreload() {
+		return new BaseDefinitionsPreload();
+	}
+
 	public static void main(String[] args) {
+		BaseDefinitionsPreload.start();
 		SpringApplication.run(SdohHubApplication.class, args);
 	}
 }
