@@ -60,7 +60,8 @@ public final class TestPostgres {
 			return "jdbc:postgresql://" + container.getHost() + ":" + container.getMappedPort(5432) + "/";
 		}
 		try {
-			EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+			// Our own hook stops it, after the Spring contexts (see awaitSpringShutdown), not zonky's.
+			EmbeddedPostgres postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
 			Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(postgres)));
 			return "jdbc:postgresql://localhost:" + postgres.getPort() + "/";
 		} catch (IOException e) {
@@ -70,9 +71,27 @@ public final class TestPostgres {
 
 	private static void closeQuietly(EmbeddedPostgres postgres) {
 		try {
+			awaitSpringShutdown();
 			postgres.close();
 		} catch (IOException ignored) {
 			// the JVM is exiting; the data directory is a temporary one
+		}
+	}
+
+	/**
+	 * Shutdown hooks run concurrently: Spring Boot closes the test contexts in its own hook, and a
+	 * scheduled HAPI job still running then waits 30 s for a connection to a database already gone
+	 * (surefire then kills the fork). The database goes last.
+	 */
+	private static void awaitSpringShutdown() {
+		for (Thread thread : Thread.getAllStackTraces().keySet()) {
+			if ("SpringApplicationShutdownHook".equals(thread.getName())) {
+				try {
+					thread.join(20_000);
+				} catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+				}
+			}
 		}
 	}
 }
