@@ -173,6 +173,22 @@ public class ReferralFactStore {
 
 	record Statement(StrataQuery query, String sql, Object[] arguments) {}
 
+	/** PostgreSQL's plan of {@code statement} as it ran, with the settings {@link #statistics} runs it with (for the benchmark). */
+	List<String> explain(Statement statement) {
+		return tuned(connection -> {
+			List<String> plan = new ArrayList<>();
+			try (PreparedStatement explain = connection.prepareStatement("EXPLAIN (ANALYZE, BUFFERS) " + statement.sql())) {
+				new ArgumentPreparedStatementSetter(statement.arguments()).setValues(explain);
+				try (ResultSet rs = explain.executeQuery()) {
+					while (rs.next()) {
+						plan.add(rs.getString(1));
+					}
+				}
+			}
+			return plan;
+		});
+	}
+
 	/**
 	 * Runs {@code work} with PostgreSQL's JIT compiler off and more sort memory, both reset afterwards
 	 * (pooled connection). The percentile statement's cost estimate passes the JIT thresholds at
