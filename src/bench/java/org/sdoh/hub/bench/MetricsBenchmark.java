@@ -11,7 +11,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.IntPredicate;
 import java.util.function.IntFunction;
 import java.util.stream.Stream;
@@ -95,15 +97,20 @@ final class MetricsBenchmark {
 		HttpClient http = HttpClient.newHttpClient();
 		LocalDate today = LocalDate.now();
 		List<Double> totals = new ArrayList<>();
+		Map<String, List<Double>> perMeasure = new LinkedHashMap<>();
 		for (int round = 0; round < 6; round++) {
 			long t0 = System.nanoTime();
 			for (String measure : MEASURES) {
+				long m0 = System.nanoTime();
 				HttpRequest request = callers.asAdmin(HttpRequest.newBuilder(URI.create(base + "/Measure/" + measure
 								+ "/$evaluate-measure?periodStart=" + today.minusDays(364) + "&periodEnd=" + today)))
 						.header("Accept", JSON).GET().build();
 				HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
 				if (response.statusCode() != 200) {
 					throw new IllegalStateException(measure + ": " + response.statusCode() + " " + response.body());
+				}
+				if (round > 0) {
+					perMeasure.computeIfAbsent(measure, m -> new ArrayList<>()).add((System.nanoTime() - m0) / 1e6);
 				}
 			}
 			if (round > 0) { // the first round warms up the JIT and the database caches
@@ -113,6 +120,7 @@ final class MetricsBenchmark {
 		Collections.sort(totals);
 		System.out.printf("all %d measures for one year over %d referrals: median %.0f ms, max %.0f ms (5 rounds)%n",
 				MEASURES.size(), total, totals.get(2), totals.get(4));
+		printMedians(perMeasure);
 		sqlAlone(generated, today);
 	}
 
@@ -122,10 +130,15 @@ final class MetricsBenchmark {
 		Instant from = today.minusDays(364).atStartOfDay(zone).toInstant();
 		Instant to = today.plusDays(1).atStartOfDay(zone).toInstant();
 		List<Double> totals = new ArrayList<>();
+		Map<String, List<Double>> perMeasure = new LinkedHashMap<>();
 		for (int round = 0; round < 6; round++) {
 			double sum = 0;
 			for (ReferralMeasure measure : ReferralMeasure.values()) {
-				sum += generated.timeSql(measure, from, to);
+				double ms = generated.timeSql(measure, from, to);
+				sum += ms;
+				if (round > 0) {
+					perMeasure.computeIfAbsent(measure.id(), m -> new ArrayList<>()).add(ms);
+				}
 			}
 			if (round > 0) {
 				totals.add(sum);
@@ -134,9 +147,18 @@ final class MetricsBenchmark {
 		Collections.sort(totals);
 		System.out.printf("SQL alone (JDBC), all %d measures: median %.0f ms, max %.0f ms (5 rounds)%n",
 				ReferralMeasure.values().length, totals.get(2), totals.get(4));
+		printMedians(perMeasure);
 		for (ReferralMeasure measure : ReferralMeasure.values()) {
 			System.out.printf("  EXPLAIN ANALYZE %s: %s%n", measure.id(), generated.explain(measure, from, to));
 		}
+	}
+
+	/** Each measure's median of the timed rounds (on a shared machine the totals alone hide which one varied). */
+	private static void printMedians(Map<String, List<Double>> perMeasure) {
+		perMeasure.forEach((measure, times) -> {
+			List<Double> sorted = times.stream().sorted().toList();
+			System.out.printf("  %s: median %.0f ms%n", measure, sorted.get(sorted.size() / 2));
+		});
 	}
 
 	private static BenchReferralHistory generatedHistory() {

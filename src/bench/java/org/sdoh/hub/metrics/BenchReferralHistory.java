@@ -111,12 +111,17 @@ public final class BenchReferralHistory {
 		return (System.nanoTime() - start) / 1e6;
 	}
 
-	/** PostgreSQL's own account of a measure's statement: EXPLAIN ANALYZE's execution time line. */
+	/**
+	 * PostgreSQL's own account of a measure's statement, run with the server's session settings
+	 * (JIT off, its sort memory): execution time, sort methods (an external merge spills to disk),
+	 * parallel workers.
+	 */
 	public String explain(ReferralMeasure measure, Instant from, Instant to) {
 		ReferralFactStore.Statement statement = store.statement(measure.aggregates(), measure.stratifiers(), from, to, Optional.empty());
-		return jdbc.query("EXPLAIN (ANALYZE) " + statement.sql(), (rs, n) -> rs.getString(1), statement.arguments()).stream()
-				.filter(line -> line.startsWith("Execution Time") || line.contains("Sort Method") || line.startsWith("JIT"))
+		return store.explain(statement).stream()
 				.map(String::strip)
+				.filter(line -> line.startsWith("Execution Time") || line.contains("Sort Method") || line.startsWith("Workers Launched")
+						|| line.startsWith("JIT"))
 				.distinct()
 				.reduce((a, b) -> a + "; " + b)
 				.orElse("");

@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +35,8 @@ public class ReferralFactStore {
 	/** One row: the {@link BusinessCalendar#definition} the stored business days were computed with. */
 	static final String CALENDAR_TABLE = TABLE + "_calendar";
 	private static final int RECOMPUTE_PAGE = 1000;
+	/** work_mem for the measures' statements: per sort, and only this connection's (see {@link #tuned}). */
+	private static final String SORT_MEMORY = "32MB";
 	private static final String COLUMNS = "task_id, owner_org, requester_org, domain, status, requested_at, requested_month,"
 			+ " requested_week, accepted_at, closed_at, status_reason, closed_loop, overdue, accept_hours,"
 			+ " accept_business_days, accept_band, complete_hours, complete_business_days";
@@ -128,21 +131,29 @@ public class ReferralFactStore {
 		StrataQuery query = statement.query();
 		Map<Integer, Optional<Stratifier>> byId = new HashMap<>();
 		query.groupings().forEach(g -> byId.put(query.groupingId(g), g));
-		Map<Optional<Stratifier>, List<StratumRow>> rows = new HashMap<>();
-		withoutJit(connection -> {
+		// per grouping, its strata in the statement's order; a stratum's counts and percentiles may come as two rows
+		Map<Optional<Stratifier>, Map<List<String>, Map<Aggregate, Double>>> rows = new HashMap<>();
+		tuned(connection -> {
 			try (PreparedStatement select = connection.prepareStatement(statement.sql())) {
 				new ArgumentPreparedStatementSetter(statement.arguments()).setValues(select);
 				try (ResultSet rs = select.executeQuery()) {
 					while (rs.next()) {
 						Optional<Stratifier> grouping = byId.get(rs.getInt("grouping_id"));
-						rows.computeIfAbsent(grouping, g -> new ArrayList<>()).add(row(rs, grouping, query));
+						rows.computeIfAbsent(grouping, g -> new LinkedHashMap<>())
+								.computeIfAbsent(key(rs, grouping), k -> new EnumMap<>(Aggregate.class))
+								.putAll(values(rs, query));
 					}
 				}
 			}
 			return null;
 		});
-		return new Statistics(rows.get(Optional.empty()).get(0), stratifiers.stream()
-				.collect(Collectors.toMap(s -> s, s -> rows.getOrDefault(Optional.of(s), List.of()))));
+		return new Statistics(strata(rows, Optional.empty()).get(0), stratifiers.stream()
+				.collect(Collectors.toMap(s -> s, s -> strata(rows, Optional.of(s)))));
+	}
+
+	private static List<StratumRow> strata(Map<Optional<Stratifier>, Map<List<String>, Map<Aggregate, Double>>> rows,
+			Optional<Stratifier> grouping) {
+		return rows.getOrDefault(grouping, Map.of()).entrySet().stream().map(e -> new StratumRow(e.getKey(), e.getValue())).toList();
 	}
 
 	/** The statement {@link #statistics} runs (package-private: the benchmark also EXPLAINs it). */
@@ -162,12 +173,30 @@ public class ReferralFactStore {
 
 	record Statement(StrataQuery query, String sql, Object[] arguments) {}
 
+	/** PostgreSQL's plan of {@code statement} as it ran, with the settings {@link #statistics} runs it with (for the benchmark). */
+	List<String> explain(Statement statement) {
+		return tuned(connection -> {
+			List<String> plan = new ArrayList<>();
+			try (PreparedStatement explain = connection.prepareStatement("EXPLAIN (ANALYZE, BUFFERS) " + statement.sql())) {
+				new ArgumentPreparedStatementSetter(statement.arguments()).setValues(explain);
+				try (ResultSet rs = explain.executeQuery()) {
+					while (rs.next()) {
+						plan.add(rs.getString(1));
+					}
+				}
+			}
+			return plan;
+		});
+	}
+
 	/**
-	 * Runs {@code work} with PostgreSQL's JIT compiler off (reset afterwards: pooled connection).
-	 * The percentile statement's cost estimate passes the JIT thresholds at ~100,000 referrals, and
-	 * compiling it (inlining, optimisation) took 0.4 s more than it saved (1.1 s instead of 0.7 s).
+	 * Runs {@code work} with PostgreSQL's JIT compiler off and more sort memory, both reset afterwards
+	 * (pooled connection). The percentile statement's cost estimate passes the JIT thresholds at
+	 * ~100,000 referrals, and compiling it (inlining, optimisation) took 0.4 s more than it saved
+	 * (1.1 s instead of 0.7 s). Its sorts need ~12 MB per 65,000 referrals with a duration: with the
+	 * default 4 MB they spilled to disk (external merge), about a tenth of the statement's CPU time.
 	 */
-	private <T> T withoutJit(ConnectionCallback<T> work) {
+	private <T> T tuned(ConnectionCallback<T> work) {
 		boolean postgresql = dialect() == Dialect.GROUPING_SETS;
 		return jdbc.execute((ConnectionCallback<T>) connection -> {
 			if (!postgresql) {
@@ -175,12 +204,14 @@ public class ReferralFactStore {
 			}
 			try (java.sql.Statement set = connection.createStatement()) {
 				set.execute("SET jit = off");
+				set.execute("SET work_mem = '" + SORT_MEMORY + "'");
 			}
 			try {
 				return work.doInConnection(connection);
 			} finally {
 				try (java.sql.Statement reset = connection.createStatement()) {
 					reset.execute("RESET jit");
+					reset.execute("RESET work_mem");
 				}
 			}
 		});
@@ -195,11 +226,16 @@ public class ReferralFactStore {
 		return dialect;
 	}
 
-	private static StratumRow row(ResultSet rs, Optional<Stratifier> grouping, StrataQuery query) throws SQLException {
+	private static List<String> key(ResultSet rs, Optional<Stratifier> grouping) throws SQLException {
 		List<String> key = new ArrayList<>();
 		for (String column : grouping.map(Stratifier::columns).orElse(List.of())) {
 			key.add(rs.getString(column));
 		}
+		return key;
+	}
+
+	/** The row's non-NULL aggregates. */
+	private static Map<Aggregate, Double> values(ResultSet rs, StrataQuery query) throws SQLException {
 		Map<Aggregate, Double> values = new EnumMap<>(Aggregate.class);
 		int first = query.columns().size() + 2; // after grouping_id and the stratifier columns
 		for (int i = 0; i < query.aggregates().size(); i++) {
@@ -208,7 +244,7 @@ public class ReferralFactStore {
 				values.put(query.aggregates().get(i), value);
 			}
 		}
-		return new StratumRow(key, values);
+		return values;
 	}
 
 	private static Object[] values(ReferralFact f) {

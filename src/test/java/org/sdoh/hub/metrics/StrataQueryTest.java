@@ -51,6 +51,23 @@ class StrataQueryTest {
 	}
 
 	@Test
+	void postgresqlHashesCountsApartFromPercentilesWhichSortOnlyRowsWithADuration() {
+		StrataQuery query = new StrataQuery(List.of(Aggregate.REFERRALS, Aggregate.ACCEPT_HOURS_MEDIAN, Aggregate.COMPLETE_DAYS_P90),
+				List.of(Stratifier.OWNER));
+
+		assertThat(query.sql(StrataQuery.Dialect.GROUPING_SETS, "t", "x = ? OR y = ?")).isEqualTo(
+				"SELECT GROUPING(owner_org) AS grouping_id, owner_org, COUNT(*), NULL, NULL"
+						+ " FROM t WHERE x = ? OR y = ? GROUP BY GROUPING SETS ((), (owner_org))"
+						+ " UNION ALL SELECT GROUPING(owner_org) AS grouping_id, owner_org, NULL,"
+						+ " PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY accept_hours),"
+						+ " PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY complete_business_days)"
+						+ " FROM t WHERE (x = ? OR y = ?) AND (accept_hours IS NOT NULL OR complete_business_days IS NOT NULL)"
+						+ " GROUP BY GROUPING SETS ((), (owner_org))"
+						+ " ORDER BY grouping_id, owner_org");
+		assertThat(query.arguments(StrataQuery.Dialect.GROUPING_SETS, List.of(1, 2))).containsExactly(1, 2, 1, 2);
+	}
+
+	@Test
 	void h2ComputesTheSameStrataAsUnionAll() {
 		ReferralFactStore store = h2Store();
 		MetricsHistory.seed(store);
