@@ -2,11 +2,6 @@ package org.sdoh.hub.notification;
 
 import ca.uhn.fhir.jpa.subscription.channel.impl.RetryPolicyProvider;
 import org.sdoh.hub.app.SdohProperties;
-import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
-import org.springframework.beans.factory.support.AbstractBeanDefinition;
-import org.springframework.beans.factory.support.BeanDefinitionRegistry;
-import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
-import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.retry.RetryPolicy;
 import org.springframework.retry.backoff.BackOffPolicy;
 import org.springframework.retry.backoff.ExponentialBackOffPolicy;
@@ -44,28 +39,5 @@ public class DeliveryRetryPolicy extends RetryPolicyProvider {
 		backOff.setMultiplier(retry.multiplier());
 		backOff.setMaxInterval(Math.max(retry.maxBackoff().toMillis(), retry.initialBackoff().toMillis()));
 		return backOff;
-	}
-
-	/**
-	 * Puts {@link DeliveryRetryPolicy} in place of HAPI's provider under HAPI's bean name, before any
-	 * bean exists (HAPI's channel configuration asks for the provider by its bean method, so a second
-	 * bean of the type would be ignored).
-	 */
-	public static class Installer implements BeanDefinitionRegistryPostProcessor {
-
-		@Override
-		public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry) {
-			RootBeanDefinition ours = new RootBeanDefinition(DeliveryRetryPolicy.class);
-			ours.setAutowireMode(AbstractBeanDefinition.AUTOWIRE_CONSTRUCTOR);
-			if (registry.containsBeanDefinition(HAPI_BEAN_NAME)) {
-				registry.removeBeanDefinition(HAPI_BEAN_NAME);
-			}
-			registry.registerBeanDefinition(HAPI_BEAN_NAME, ours);
-		}
-
-		@Override
-		public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
-			// nothing: all work is done on the bean definitions
-		}
 	}
 }

@@ -31,8 +31,8 @@ public class NotificationConfig {
 
 	/** Static: it edits bean definitions before any bean (including this configuration) exists. */
 	@Bean
-	public static SubscriptionRelevanceFilter.Installer subscriptionRelevanceFilterInstaller() {
-		return new SubscriptionRelevanceFilter.Installer();
+	public static HapiBeanReplacement subscriptionRelevanceFilterInstaller() {
+		return new HapiBeanReplacement(SubscriptionRelevanceFilter.HAPI_BEAN_NAME, SubscriptionRelevanceFilter.class);
 	}
 
 	@Bean
@@ -43,8 +43,8 @@ public class NotificationConfig {
 
 	/** Static: it edits bean definitions before any bean (including this configuration) exists. */
 	@Bean
-	public static DeliveryRetryPolicy.Installer deliveryRetryPolicyInstaller() {
-		return new DeliveryRetryPolicy.Installer();
+	public static HapiBeanReplacement deliveryRetryPolicyInstaller() {
+		return new HapiBeanReplacement(DeliveryRetryPolicy.HAPI_BEAN_NAME, DeliveryRetryPolicy.class);
 	}
 
 	@Bean

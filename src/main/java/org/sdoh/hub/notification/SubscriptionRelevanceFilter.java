@@ -10,11 +10,6 @@ import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r5.model.SubscriptionTopic;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
-import org.springframework.beans.factory.support.AbstractBeanDefinition;
-import org.springframework.beans.factory.support.BeanDefinitionRegistry;
-import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
-import org.springframework.beans.factory.support.RootBeanDefinition;
 
 /**
  * HAPI's subscription matcher, minus the resource changes nobody can be notified about. For every
@@ -23,7 +18,7 @@ import org.springframework.beans.factory.support.RootBeanDefinition;
  * throughput, and building the message alone was 5% of a referral transaction's CPU. A change goes
  * in only when its type triggers a topic somebody is subscribed to, or an active criteria-based
  * Subscription, or is a Subscription or topic itself; the others are dropped before any message is
- * built. Installed in place of HAPI's matcher bean by {@link Installer}.
+ * built. Installed in place of HAPI's matcher bean ({@link HapiBeanReplacement}).
  */
 public class SubscriptionRelevanceFilter extends SubscriptionMatcherInterceptor {
 
@@ -76,24 +71,5 @@ public class SubscriptionRelevanceFilter extends SubscriptionMatcherInterceptor 
 			}
 		}
 		return false;
-	}
-
-	/** Replaces HAPI's matcher bean definition with this class (a static bean, before any bean exists). */
-	public static class Installer implements BeanDefinitionRegistryPostProcessor {
-
-		@Override
-		public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry) {
-			RootBeanDefinition ours = new RootBeanDefinition(SubscriptionRelevanceFilter.class);
-			ours.setAutowireMode(AbstractBeanDefinition.AUTOWIRE_CONSTRUCTOR);
-			if (registry.containsBeanDefinition(HAPI_BEAN_NAME)) {
-				registry.removeBeanDefinition(HAPI_BEAN_NAME);
-			}
-			registry.registerBeanDefinition(HAPI_BEAN_NAME, ours);
-		}
-
-		@Override
-		public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
-			// nothing: all work is done on the bean definitions
-		}
 	}
 }
