@@ -56,7 +56,7 @@ public class StartupSequence implements SmartLifecycle {
 		conformance.load();
 		topics.install();
 		referralMetrics.prepare(); // before the first referral write: the projection table must exist
-		directoryIndexes.createIfMissing(); // HFJ_RES_LINK index for $find
+		directoryIndexes.createIfMissing(); // HFJ_RES_LINK and HFJ_SPIDX_COORDS indexes for $find
 		demo.loadOnce();
 		running = true;
 	}

@@ -25,6 +25,14 @@ public class DirectoryIndexes {
 	static final String SERVICE_LOCATION_LINKS = "CREATE INDEX IF NOT EXISTS sdoh_idx_rl_path_src_tgt"
 			+ " ON HFJ_RES_LINK (SRC_PATH, SRC_RESOURCE_ID, TARGET_RESOURCE_ID)";
 
+	/**
+	 * HAPI indexes HFJ_SPIDX_COORDS by parameter and position and by resource alone, so the
+	 * coordinates of the few Locations whose services match were read from the table row by row
+	 * (or the whole table hashed). With this index each is an index-only probe.
+	 */
+	static final String LOCATION_POSITIONS = "CREATE INDEX IF NOT EXISTS sdoh_idx_coords_res_pos"
+			+ " ON HFJ_SPIDX_COORDS (RES_ID, HASH_IDENTITY, SP_LATITUDE, SP_LONGITUDE)";
+
 	private final JdbcTemplate jdbc;
 
 	public DirectoryIndexes(JdbcTemplate jdbc) {
@@ -34,6 +42,7 @@ public class DirectoryIndexes {
 	public void createIfMissing() {
 		long start = System.nanoTime();
 		jdbc.execute(SERVICE_LOCATION_LINKS);
+		jdbc.execute(LOCATION_POSITIONS);
 		LOG.info("Directory indexes in place ({} ms)", (System.nanoTime() - start) / 1_000_000);
 	}
 }

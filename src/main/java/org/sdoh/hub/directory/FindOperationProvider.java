@@ -1,13 +1,11 @@
 package org.sdoh.hub.directory;
 
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
-import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
 import ca.uhn.fhir.model.valueset.BundleTypeEnum;
 import ca.uhn.fhir.rest.annotation.Operation;
 import ca.uhn.fhir.rest.annotation.OperationParam;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
-import ca.uhn.fhir.rest.param.TokenOrListParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
@@ -19,8 +17,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.HealthcareService;
@@ -31,7 +28,7 @@ import org.sdoh.hub.app.SdohProperties;
 import org.sdoh.hub.directory.FindCriteria.TokenCriterion;
 import org.sdoh.hub.directory.GeoDistance.Point;
 import org.sdoh.hub.directory.ServiceLocator.Candidate;
-import org.sdoh.hub.directory.ServiceLocator.Match;
+import org.sdoh.hub.directory.ServiceLocator.Candidates;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,8 +36,9 @@ import org.springframework.stereotype.Component;
  * resolved by {@link AddressResolver}) that match the
  * navigator's criteria, nearest first, paged by {@code _offset}. Each match carries its distance in
  * the standard {@code location-distance} extension on {@code entry.search}; the Location it was
- * measured to follows as an included entry. Candidates come from {@link ServiceLocator} (indexed);
- * only the page's resources are read, or, when {@code open-at} is asked, as many as needed to fill it.
+ * measured to follows as an included entry. {@link ServiceLocator} finds, ranks and pages the
+ * candidates in the database; only the page's services and Locations are read, together, by pid
+ * ({@link StoredResources}), or, when {@code open-at} is asked, as many services as needed to fill it.
  */
 @Component
 public class FindOperationProvider {
@@ -48,13 +46,16 @@ public class FindOperationProvider {
 	public static final String DISTANCE_EXTENSION = "http://hl7.org/fhir/StructureDefinition/location-distance";
 
 	private final ServiceLocator locator;
+	private final StoredResources resources;
 	private final AddressResolver addresses;
 	private final DaoRegistry daoRegistry;
 	private final SdohProperties.Directory settings;
 	private final SdohProperties.Api api;
 
-	public FindOperationProvider(ServiceLocator locator, AddressResolver addresses, DaoRegistry daoRegistry, SdohProperties properties) {
+	public FindOperationProvider(ServiceLocator locator, StoredResources resources, AddressResolver addresses, DaoRegistry daoRegistry,
+			SdohProperties properties) {
 		this.locator = locator;
+		this.resources = resources;
 		this.addresses = addresses;
 		this.daoRegistry = daoRegistry;
 		this.settings = properties.directory();
@@ -99,59 +100,54 @@ public class FindOperationProvider {
 		int pageSize = Math.min(OperationValues.integer("_count", count, api.defaultPageSize(), 1), api.maxPageSize());
 		int skip = OperationValues.integer("_offset", offset, 0, 0);
 
-		List<Candidate> matches = locator.find(criteria);
 		Page page = criteria.openAt().isEmpty()
-				? new Page(slice(matches, skip, pageSize), skip + pageSize < matches.size(), Optional.of(matches.size()))
-				: openAtPage(matches, criteria.openAt().get(), skip, pageSize);
-		return new FindResultBundle(request, skip, pageSize).build(page, loadLocations(page.matches()));
+				? nearestPage(criteria, skip, pageSize)
+				: openAtPage(criteria, criteria.openAt().get(), skip, pageSize);
+		return new FindResultBundle(request, skip, pageSize).build(page);
 	}
 
-	/** One page of matches with their services loaded, whether more follow, and the total when it is known. */
-	record Page(List<Loaded> matches, boolean hasNext, Optional<Integer> total) {}
+	/** One page of matches with their services and Locations, whether more follow, and the total when it is known. */
+	record Page(List<Loaded> matches, List<Location> locations, boolean hasNext, Optional<Integer> total) {}
 
-	record Loaded(Match match, HealthcareService service) {}
+	record Loaded(HealthcareService service, long locationPid, double distanceKm) {}
 
-	private List<Loaded> slice(List<Candidate> matches, int skip, int pageSize) {
-		return load(matches.subList(Math.min(skip, matches.size()), Math.min(skip + pageSize, matches.size())));
+	/** The page the database cut, its services and Locations read together. */
+	private Page nearestPage(FindCriteria criteria, int skip, int pageSize) {
+		Candidates found = locator.find(criteria, skip, pageSize);
+		Map<Long, IBaseResource> read = resources.read(
+				found.page().stream().flatMap(c -> Stream.of(c.servicePid(), c.locationPid())).toList());
+		List<Loaded> matches = loaded(found.page(), read);
+		return new Page(matches, locations(matches, read), skip + pageSize < found.total(), Optional.of(found.total()));
 	}
 
-	/** Reads services in page-sized batches, nearest first, until the page is full and one more is known. */
-	private Page openAtPage(List<Candidate> matches, ZonedDateTime moment, int skip, int pageSize) {
+	/**
+	 * Opening hours are not indexed, so all candidates are found and their services read in
+	 * page-sized batches, nearest first, until the page is full and one more is known.
+	 */
+	private Page openAtPage(FindCriteria criteria, ZonedDateTime moment, int skip, int pageSize) {
+		List<Candidate> candidates = locator.find(criteria, 0, Integer.MAX_VALUE).page();
 		List<Loaded> open = new ArrayList<>();
-		for (int from = 0; from < matches.size() && open.size() <= skip + pageSize; from += pageSize) {
-			load(matches.subList(from, Math.min(from + pageSize, matches.size())))
+		for (int from = 0; from < candidates.size() && open.size() <= skip + pageSize; from += pageSize) {
+			List<Candidate> batch = candidates.subList(from, Math.min(from + pageSize, candidates.size()));
+			loaded(batch, resources.read(batch.stream().map(Candidate::servicePid).toList()))
 					.stream().filter(l -> OpeningHours.isOpenAt(l.service(), moment)).forEach(open::add);
 		}
 		List<Loaded> page = open.subList(Math.min(skip, open.size()), Math.min(skip + pageSize, open.size()));
-		return new Page(page, open.size() > skip + pageSize, Optional.empty());
+		Map<Long, IBaseResource> read = resources.read(page.stream().map(Loaded::locationPid).toList());
+		return new Page(page, locations(page, read), open.size() > skip + pageSize, Optional.empty());
 	}
 
-	/** Reads the candidates' services (ids looked up for these candidates only). */
-	private List<Loaded> load(List<Candidate> candidates) {
-		List<Match> matches = locator.identify(candidates);
-		Map<String, HealthcareService> byId = readAll("HealthcareService", matches.stream().map(Match::serviceId).toList())
-				.stream().map(HealthcareService.class::cast)
-				.collect(Collectors.toMap(s -> s.getIdElement().getIdPart(), Function.identity()));
-		// A service deleted since the candidate query is simply left out.
-		return matches.stream().filter(m -> byId.containsKey(m.serviceId()))
-				.map(m -> new Loaded(m, byId.get(m.serviceId()))).toList();
+	/** The candidates with their services; a service deleted since the candidate query is simply left out. */
+	private static List<Loaded> loaded(List<Candidate> candidates, Map<Long, IBaseResource> read) {
+		return candidates.stream().filter(c -> read.containsKey(c.servicePid()))
+				.map(c -> new Loaded((HealthcareService) read.get(c.servicePid()), c.locationPid(), c.distanceKm()))
+				.toList();
 	}
 
-	private Map<String, Location> loadLocations(List<Loaded> page) {
-		return readAll("Location", page.stream().map(l -> l.match().locationId()).distinct().toList())
-				.stream().map(Location.class::cast)
-				.collect(Collectors.toMap(l -> l.getIdElement().getIdPart(), Function.identity()));
-	}
-
-	private List<IBaseResource> readAll(String type, List<String> ids) {
-		if (ids.isEmpty()) {
-			return List.of();
-		}
-		TokenOrListParam idList = new TokenOrListParam();
-		ids.forEach(id -> idList.addOr(new TokenParam(id)));
-		SearchParameterMap map = SearchParameterMap.newSynchronous().add("_id", idList);
-		map.setCount(ids.size());
-		return daoRegistry.getResourceDao(type).searchForResources(map, new SystemRequestDetails());
+	/** The Locations the matches were measured to, each once, in the matches' order. */
+	private static List<Location> locations(List<Loaded> matches, Map<Long, IBaseResource> read) {
+		return matches.stream().map(Loaded::locationPid).distinct().filter(read::containsKey)
+				.map(pid -> (Location) read.get(pid)).toList();
 	}
 
 	/** Exactly one of: latitude + longitude, near-location, an address. */

@@ -5,7 +5,6 @@ import ca.uhn.fhir.util.UrlUtil;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Bundle.SearchEntryMode;
@@ -27,7 +26,7 @@ final class FindResultBundle {
 		this.pageSize = pageSize;
 	}
 
-	Bundle build(Page page, Map<String, Location> locations) {
+	Bundle build(Page page) {
 		Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET);
 		page.total().ifPresent(bundle::setTotal);
 		bundle.addLink().setRelation("self").setUrl(pageUrl(offset));
@@ -36,12 +35,12 @@ final class FindResultBundle {
 		}
 		for (Loaded loaded : page.matches()) {
 			Bundle.BundleEntryComponent entry = bundle.addEntry()
-					.setFullUrl(request.getFhirServerBase() + "/HealthcareService/" + loaded.match().serviceId())
+					.setFullUrl(request.getFhirServerBase() + "/HealthcareService/" + loaded.service().getIdElement().getIdPart())
 					.setResource(loaded.service());
 			entry.getSearch().setMode(SearchEntryMode.MATCH)
-					.addExtension(FindOperationProvider.DISTANCE_EXTENSION, kilometres(loaded.match().distanceKm()));
+					.addExtension(FindOperationProvider.DISTANCE_EXTENSION, kilometres(loaded.distanceKm()));
 		}
-		for (Location location : locations.values()) {
+		for (Location location : page.locations()) {
 			bundle.addEntry()
 					.setFullUrl(request.getFhirServerBase() + "/Location/" + location.getIdElement().getIdPart())
 					.setResource(location)

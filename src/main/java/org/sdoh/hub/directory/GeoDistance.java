@@ -19,6 +19,18 @@ public final class GeoDistance {
 		return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(a)));
 	}
 
+	/**
+	 * {@link #km} as an SQL expression (PostgreSQL and H2) from the centre in the named parameters
+	 * {@code :centreLat} and {@code :centreLon} to the position in the given columns, so the
+	 * database can filter, rank and page by the same distance the answer reports.
+	 */
+	static String kmSql(String latitudeColumn, String longitudeColumn) {
+		return "2 * " + EARTH_RADIUS_KM + " * asin(least(1, sqrt("
+				+ "power(sin(radians(" + latitudeColumn + " - :centreLat) / 2), 2)"
+				+ " + cos(radians(:centreLat)) * cos(radians(" + latitudeColumn + "))"
+				+ " * power(sin(radians(" + longitudeColumn + " - :centreLon) / 2), 2))))";
+	}
+
 	/** The smallest latitude/longitude box containing every point within {@code radiusKm} of the centre. */
 	public static BoundingBox box(double lat, double lon, double radiusKm) {
 		double dLat = radiusKm / KM_PER_DEGREE_LATITUDE;

@@ -5,29 +5,28 @@ import ca.uhn.fhir.jpa.model.config.PartitionSettings;
 import ca.uhn.fhir.jpa.model.entity.BaseResourceIndexedSearchParam;
 import ca.uhn.fhir.jpa.model.entity.ResourceIndexedSearchParamToken;
 import ca.uhn.fhir.rest.param.TokenParam;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.postgresql.PGStatement;
 import org.sdoh.hub.directory.FindCriteria.TokenCriterion;
 import org.sdoh.hub.directory.GeoDistance.BoundingBox;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Finds the active services with a Location near a point, in one indexed SQL query over HAPI's own
- * search indexes: the Location {@code near} coordinates index (HFJ_SPIDX_COORDS) restricted to the
- * bounding box of the circle, the HealthcareService.location links (HFJ_RES_LINK) and, per
- * criterion, the token index (HFJ_SPIDX_TOKEN) through HAPI's own hash functions. HAPI's
- * {@code Location?near} cannot be combined with criteria on the service or ordered by distance,
- * hence this query. Only candidates inside the box are returned; exact distances are measured here.
+ * Finds the active services with a Location near a point, nearest first, one page at a time, in one
+ * indexed SQL query over HAPI's own search indexes: per criterion the token index (HFJ_SPIDX_TOKEN,
+ * through HAPI's own hash functions), the HealthcareService.location links (HFJ_RES_LINK) and the
+ * Location {@code near} coordinates index (HFJ_SPIDX_COORDS) restricted to the bounding box of the
+ * circle. HAPI's {@code Location?near} cannot be combined with criteria on the service or ordered by
+ * distance, hence this query. Distances, the radius, the nearest Location of each service, the order,
+ * the page and the total are all worked out in the database: only the page's rows come back.
  */
 @Component
 public class ServiceLocator {
@@ -35,89 +34,87 @@ public class ServiceLocator {
 	/** A service (by HAPI's resource pid) with its nearest matching Location and the distance to it. */
 	public record Candidate(long servicePid, long locationPid, double distanceKm) {}
 
-	/** A candidate with the FHIR ids of its service and Location. */
-	public record Match(String serviceId, String locationId, double distanceKm) {}
+	/** Some candidates, nearest first, and how many match in all. */
+	public record Candidates(List<Candidate> page, int total) {}
 
 	private static final String SERVICE = "HealthcareService";
-	private static final List<String> ACCEPTING =
-			Arrays.stream(CapacityStatus.values()).filter(CapacityStatus::acceptsReferrals).map(CapacityStatus::code).toList();
 
 	private final NamedParameterJdbcTemplate jdbc;
 	private final PartitionSettings partitionSettings;
+	// Criteria every question carries, hashed once: HAPI's hashes depend only on names and settings.
+	private final long nearIdentity;
+	private final TokenCriterion active;
+	private final TokenCriterion accepting;
 
 	public ServiceLocator(DataSource dataSource, PartitionSettings partitionSettings) {
-		this.jdbc = new NamedParameterJdbcTemplate(dataSource);
+		this.jdbc = new NamedParameterJdbcTemplate(plannedWithItsValues(dataSource));
 		this.partitionSettings = partitionSettings;
+		this.nearIdentity = BaseResourceIndexedSearchParam.calculateHashIdentity(
+				partitionSettings, RequestPartitionId.defaultPartition(), "Location", "near");
+		this.active = new TokenCriterion("active", List.of(new TokenParam("true")));
+		this.accepting = new TokenCriterion("capacity-status", Arrays.stream(CapacityStatus.values())
+				.filter(CapacityStatus::acceptsReferrals).map(status -> new TokenParam(status.code())).toList());
 	}
 
 	/**
-	 * Every matching service within the radius, nearest first (ties by pid). The query names no
-	 * HFJ_RESOURCE row: ids are looked up for the page only ({@link #identify}), which also keeps
-	 * the planner's join search small. The token criteria are EXISTS probes on the service's pid.
+	 * The matching services within the radius, nearest first (ties by pid), from {@code offset} on,
+	 * at most {@code limit}, with the number of all matches. The query names no HFJ_RESOURCE row:
+	 * the caller loads the page's resources by pid.
 	 */
-	public List<Candidate> find(FindCriteria criteria) {
+	public Candidates find(FindCriteria criteria, int offset, int limit) {
 		BoundingBox box = GeoDistance.box(criteria.latitude(), criteria.longitude(), criteria.radiusKm());
 		MapSqlParameterSource parameters = new MapSqlParameterSource()
-				.addValue("near", hashIdentity("Location", "near"))
+				.addValue("near", nearIdentity)
+				.addValue("centreLat", criteria.latitude())
+				.addValue("centreLon", criteria.longitude())
+				.addValue("radiusKm", criteria.radiusKm())
 				.addValue("minLat", box.minLat())
 				.addValue("maxLat", box.maxLat())
 				.addValue("minLon", box.minLon())
-				.addValue("maxLon", box.maxLon());
-		// The inner query finds the matching services' Location links; "offset 0 rows" keeps PostgreSQL
-		// from flattening it into the outer one, so its criteria are merged along the link and token
-		// indexes first and coordinates are probed only for the few links left. Flattened, the planner
-		// underestimated the first criterion's matches and probed coordinates for each (4-7x the pages
-		// at 50,000 services). SRC_PATH is a literal so DirectoryIndexes' (SRC_PATH, SRC_RESOURCE_ID,
-		// TARGET_RESOURCE_ID) index applies.
-		StringBuilder links = new StringBuilder("""
-				select link.SRC_RESOURCE_ID service_pid, link.TARGET_RESOURCE_ID location_pid from HFJ_RES_LINK link
-				where link.SRC_PATH = 'HealthcareService.location'
-				""");
+				.addValue("maxLon", box.maxLon())
+				.addValue("offset", offset)
+				.addValue("limit", limit);
 		List<TokenCriterion> tokens = new ArrayList<>(criteria.tokens());
-		tokens.add(new TokenCriterion("active", List.of(new TokenParam("true"))));
+		tokens.add(active);
 		if (criteria.acceptingReferralsOnly()) {
-			tokens.add(new TokenCriterion("capacity-status", ACCEPTING.stream().map(TokenParam::new).toList()));
+			tokens.add(accepting);
 		}
-		for (int n = 0; n < tokens.size(); n++) {
-			links.append(tokenCondition(n, tokens.get(n), parameters));
+		// Innermost, the services matching every criterion: the first criterion's index entries with
+		// the others as EXISTS probes (PostgreSQL merges the selective ones along their indexes); a
+		// service with two matching entries comes twice and counts once below (nearness). Then
+		// their Location links and coordinates, probed by index for these services only. Each
+		// "offset 0 rows" is a PostgreSQL optimisation fence that keeps this order: flattened, the
+		// planner started from every link or every coordinate in the box (several times the pages at
+		// 50,000 services; see README, Benchmark). SRC_PATH is a literal so DirectoryIndexes' link
+		// index applies.
+		StringBuilder services = new StringBuilder("select t0.RES_ID service_pid from HFJ_SPIDX_TOKEN t0 where ")
+				.append(tokenMatch("t0", 0, tokens.get(0), parameters));
+		for (int n = 1; n < tokens.size(); n++) {
+			services.append(" and exists (select 1 from HFJ_SPIDX_TOKEN t").append(n).append(" where t").append(n)
+					.append(".RES_ID = t0.RES_ID and ").append(tokenMatch("t" + n, n, tokens.get(n), parameters)).append(')');
 		}
-		String sql = "select s.service_pid, c.RES_ID location_pid, c.SP_LATITUDE lat, c.SP_LONGITUDE lon from ("
-				+ links + " offset 0 rows) s join HFJ_SPIDX_COORDS c on c.RES_ID = s.location_pid"
+		String links = "select link.SRC_RESOURCE_ID service_pid, link.TARGET_RESOURCE_ID location_pid from ("
+				+ services + " offset 0 rows) s join HFJ_RES_LINK link"
+				+ " on link.SRC_PATH = 'HealthcareService.location' and link.SRC_RESOURCE_ID = s.service_pid";
+		String km = GeoDistance.kmSql("c.SP_LATITUDE", "c.SP_LONGITUDE");
+		String measured = "select l.service_pid, l.location_pid, " + km + " km,"
+				+ " row_number() over (partition by l.service_pid order by " + km + ", l.location_pid) nearness"
+				+ " from (" + links + " offset 0 rows) l join HFJ_SPIDX_COORDS c on c.RES_ID = l.location_pid"
 				+ " where c.HASH_IDENTITY = :near and c.SP_LATITUDE between :minLat and :maxLat"
 				+ longitudeCondition(box, parameters);
-		List<Candidate> candidates = jdbc.query(sql, parameters, (row, i) -> new Candidate(
-				row.getLong("service_pid"),
-				row.getLong("location_pid"),
-				GeoDistance.km(criteria.latitude(), criteria.longitude(), row.getDouble("lat"), row.getDouble("lon"))));
-		// A service with several Locations counts once, at its nearest one.
-		return candidates.stream()
-				.filter(c -> c.distanceKm() <= criteria.radiusKm())
-				.collect(Collectors.toMap(Candidate::servicePid, c -> c, (a, b) -> a.distanceKm() <= b.distanceKm() ? a : b))
-				.values().stream()
-				.sorted(Comparator.comparingDouble(Candidate::distanceKm).thenComparingLong(Candidate::servicePid))
-				.toList();
-	}
-
-	/** The FHIR ids of some candidates' services and Locations, in one query; order kept. */
-	public List<Match> identify(List<Candidate> candidates) {
-		if (candidates.isEmpty()) {
-			return List.of();
-		}
-		Set<Long> pids = new HashSet<>();
-		candidates.forEach(c -> {
-			pids.add(c.servicePid());
-			pids.add(c.locationPid());
+		// A service with several Locations counts once, at its nearest one; the total is counted
+		// before the page is cut.
+		String sql = "select service_pid, location_pid, km, count(*) over () total from (" + measured + ") m"
+				+ " where nearness = 1 and km <= :radiusKm"
+				+ " order by km, service_pid offset :offset rows fetch next :limit rows only";
+		List<Candidate> page = new ArrayList<>();
+		int[] total = {0};
+		jdbc.query(sql, parameters, row -> {
+			page.add(new Candidate(row.getLong("service_pid"), row.getLong("location_pid"), row.getDouble("km")));
+			total[0] = row.getInt("total");
 		});
-		Map<Long, String> ids = new HashMap<>();
-		jdbc.query("select RES_ID, FHIR_ID from HFJ_RESOURCE where RES_ID in (:pids)", Map.of("pids", pids),
-				row -> {
-					ids.put(row.getLong("RES_ID"), row.getString("FHIR_ID"));
-				});
-		// every pid came from an index row, so it has a resource row; the filter only guards a concurrent purge
-		return candidates.stream()
-				.filter(c -> ids.containsKey(c.servicePid()) && ids.containsKey(c.locationPid()))
-				.map(c -> new Match(ids.get(c.servicePid()), ids.get(c.locationPid()), c.distanceKm()))
-				.toList();
+		// past the last page no row carries the total, so it is counted from the first
+		return new Candidates(page, page.isEmpty() && offset > 0 ? find(criteria, 0, 1).total() : total[0]);
 	}
 
 	/** Near the antimeridian the box spans two longitude ranges. */
@@ -131,8 +128,8 @@ public class ServiceLocator {
 		return " and (c.SP_LONGITUDE between :minLon and :maxLon or c.SP_LONGITUDE between :wrapMin and :wrapMax)";
 	}
 
-	/** The service has at least one of the values: {@code system|code} by system-and-value hash, a bare code by value hash. */
-	private String tokenCondition(int n, TokenCriterion criterion, MapSqlParameterSource parameters) {
+	/** The token row has one of the values: {@code system|code} by system-and-value hash, a bare code by value hash. */
+	private String tokenMatch(String alias, int n, TokenCriterion criterion, MapSqlParameterSource parameters) {
 		String parameter = criterion.parameter();
 		List<Long> bySystemAndValue = new ArrayList<>();
 		List<Long> byValue = new ArrayList<>();
@@ -148,18 +145,32 @@ public class ServiceLocator {
 		List<String> alternatives = new ArrayList<>();
 		if (!byValue.isEmpty()) {
 			parameters.addValue("v" + n, byValue);
-			alternatives.add("t.HASH_VALUE in (:v" + n + ")");
+			alternatives.add(alias + ".HASH_VALUE in (:v" + n + ")");
 		}
 		if (!bySystemAndValue.isEmpty()) {
 			parameters.addValue("sv" + n, bySystemAndValue);
-			alternatives.add("t.HASH_SYS_AND_VALUE in (:sv" + n + ")");
+			alternatives.add(alias + ".HASH_SYS_AND_VALUE in (:sv" + n + ")");
 		}
-		return " and exists (select 1 from HFJ_SPIDX_TOKEN t where t.RES_ID = link.SRC_RESOURCE_ID and ("
-				+ String.join(" or ", alternatives) + "))";
+		return "(" + String.join(" or ", alternatives) + ")";
 	}
 
-	private long hashIdentity(String resourceType, String parameter) {
-		return BaseResourceIndexedSearchParam.calculateHashIdentity(
-				partitionSettings, RequestPartitionId.defaultPartition(), resourceType, parameter);
+	/**
+	 * PgJDBC prepares a statement on the server once a connection has run it five times, and
+	 * PostgreSQL then soon plans it once for any values. This query's plan depends on them: bound
+	 * hashes cannot tell a language (8 % of the services) from {@code active=true} (all of them), and
+	 * a bound box was guessed to hold one coordinate, so the generic plan started from the box and
+	 * reran the service criteria for each of its 12,000 coordinates (60 million buffer reads at 50,000
+	 * services instead of 7,000). Planning it anew each time costs a millisecond or two.
+	 */
+	private static JdbcTemplate plannedWithItsValues(DataSource dataSource) {
+		return new JdbcTemplate(dataSource) {
+			@Override
+			protected void applyStatementSettings(Statement statement) throws SQLException {
+				super.applyStatementSettings(statement);
+				if (statement.isWrapperFor(PGStatement.class)) {
+					statement.unwrap(PGStatement.class).setPrepareThreshold(0);
+				}
+			}
+		};
 	}
 }

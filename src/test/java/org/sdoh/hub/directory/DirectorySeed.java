@@ -52,13 +52,11 @@ final class DirectorySeed {
 
 	final class ServiceBuilder {
 		private final HealthcareService service = new HealthcareService();
-		private final double northKm;
-		private final double eastKm;
+		private final List<double[]> sites = new ArrayList<>();
 		private String postalCode;
 
 		private ServiceBuilder(String name, double northKm, double eastKm) {
-			this.northKm = northKm;
-			this.eastKm = eastKm;
+			sites.add(new double[] {northKm, eastKm});
 			service.setName(name).setActive(true).setProvidedBy(new Reference(organization));
 		}
 
@@ -115,23 +113,31 @@ final class DirectorySeed {
 			return this;
 		}
 
+		/** One more Location of the service, {@code northKm}/{@code eastKm} from the centre. */
+		ServiceBuilder alsoAt(double northKm, double eastKm) {
+			sites.add(new double[] {northKm, eastKm});
+			return this;
+		}
+
 		ServiceBuilder inactive() {
 			service.setActive(false);
 			return this;
 		}
 
-		/** Stores the Location and the service; returns the service id. */
+		/** Stores the Locations and the service; returns the service id. */
 		String store() {
-			Location location = new Location();
-			location.setName(service.getName() + " site");
-			location.setManagingOrganization(new Reference(organization));
-			double lat = latitude + northKm / KM_PER_DEGREE;
-			double lon = longitude + eastKm / (KM_PER_DEGREE * Math.cos(Math.toRadians(latitude)));
-			location.getPosition().setLatitude(lat).setLongitude(lon);
-			location.getAddress().setCity("Seedville").addLine(service.getName() + " street").setPostalCode(postalCode);
-			IdType locationId = (IdType) client.create().resource(location).execute().getId();
-			service.addLocation(new Reference("Location/" + locationId.getIdPart()));
-			service.addCoverageArea(new Reference("Location/" + locationId.getIdPart()));
+			for (double[] site : sites) {
+				Location location = new Location();
+				location.setName(service.getName() + " site");
+				location.setManagingOrganization(new Reference(organization));
+				double lat = latitude + site[0] / KM_PER_DEGREE;
+				double lon = longitude + site[1] / (KM_PER_DEGREE * Math.cos(Math.toRadians(latitude)));
+				location.getPosition().setLatitude(lat).setLongitude(lon);
+				location.getAddress().setCity("Seedville").addLine(service.getName() + " street").setPostalCode(postalCode);
+				IdType locationId = (IdType) client.create().resource(location).execute().getId();
+				service.addLocation(new Reference("Location/" + locationId.getIdPart()));
+				service.addCoverageArea(new Reference("Location/" + locationId.getIdPart()));
+			}
 			String id = client.create().resource(service).execute().getId().getIdPart();
 			serviceIds.add(id);
 			return id;
