@@ -7,8 +7,6 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sdoh.hub.support.FhirServerTestBase;
+import org.sdoh.hub.support.SubscriptionActivation;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** A navigator's system subscribed to HealthcareService capacity changes hears about a service filling up. */
@@ -54,7 +53,7 @@ class CapacitySubscriptionTest extends FhirServerTestBase {
 		new CapacityReport(CapacityStatus.CAPACITY, null, null, null).applyTo(service);
 		String id = client.create().resource(service).execute().getId().getIdPart();
 		IdType subscription = subscribe("HealthcareService?_id=" + id + "&capacity-status=no-capacity");
-		awaitActive(subscription);
+		SubscriptionActivation.awaitUsable(client, subscription, () -> registry.get(subscription.getIdPart()) != null);
 
 		client.operation().onInstance("HealthcareService/" + id).named("$set-capacity")
 				.withParameters(new Parameters().addParameter("status", new CodeType("no-capacity"))).execute();
@@ -72,22 +71,5 @@ class CapacitySubscriptionTest extends FhirServerTestBase {
 				.setEndpoint("http://127.0.0.1:" + subscriber.getAddress().getPort() + "/hook")
 				.setPayload("application/fhir+json");
 		return (IdType) client.create().resource(subscription).execute().getId().toUnqualifiedVersionless();
-	}
-
-	/**
-	 * Active in the database and registered in the matcher. HAPI registers the subscription again when
-	 * it processes its own activation; a change sent before that can be lost, hence both conditions.
-	 */
-	private void awaitActive(IdType subscription) throws InterruptedException {
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-		while (Instant.now().isBefore(deadline)) {
-			boolean active = client.read().resource(Subscription.class).withId(subscription).execute().getStatus()
-					== Subscription.SubscriptionStatus.ACTIVE;
-			if (active && registry.get(subscription.getIdPart()) != null) {
-				return;
-			}
-			Thread.sleep(100);
-		}
-		throw new AssertionError("Subscription " + subscription.getValue() + " did not become active");
 	}
 }

@@ -3,13 +3,12 @@ package org.sdoh.hub.notification;
 import ca.uhn.fhir.jpa.subscription.match.registry.SubscriptionRegistry;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.subscription.SubscriptionConstants;
-import java.time.Duration;
-import java.time.Instant;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Subscription;
 import org.hl7.fhir.r4.model.Subscription.SubscriptionChannelType;
+import org.sdoh.hub.support.SubscriptionActivation;
 
 /** Subscriptions to the IG's Task topic as a CBO makes them (Subscriptions Backport, R4). */
 final class TaskTopicSubscriptions {
@@ -30,20 +29,11 @@ final class TaskTopicSubscriptions {
 		return subscription;
 	}
 
-	/** Creates the Subscription and waits until the server's matcher has it (registration follows asynchronously). */
+	/** Creates the Subscription and waits until the server's matcher has it for good (see {@link SubscriptionActivation}). */
 	static IdType subscribe(IGenericClient client, SubscriptionRegistry registry, Subscription subscription) throws InterruptedException {
 		IdType id = (IdType) client.create().resource(subscription).execute().getId().toUnqualifiedVersionless();
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-		while (Instant.now().isBefore(deadline)) {
-			boolean active = client.read().resource(Subscription.class).withId(id).execute().getStatus()
-					== Subscription.SubscriptionStatus.ACTIVE;
-			boolean registered = registry.getTopicSubscriptionsByTopic(ReferralSubscriptionTopics.TASK_TOPIC).stream()
-					.anyMatch(s -> s.getId().equals(id.getIdPart()));
-			if (active && registered) {
-				return id;
-			}
-			Thread.sleep(100);
-		}
-		throw new AssertionError("Subscription " + id.getValue() + " did not become active");
+		SubscriptionActivation.awaitUsable(client, id, () -> registry.getTopicSubscriptionsByTopic(ReferralSubscriptionTopics.TASK_TOPIC)
+				.stream().anyMatch(s -> s.getId().equals(id.getIdPart())));
+		return id;
 	}
 }

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashSet;
 import java.util.Set;
+import org.springframework.boot.SpringApplication;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
@@ -60,9 +61,11 @@ public final class TestPostgres {
 			return "jdbc:postgresql://" + container.getHost() + ":" + container.getMappedPort(5432) + "/";
 		}
 		try {
-			// Our own hook stops it, after the Spring contexts (see awaitSpringShutdown), not zonky's.
+			// Stopped by Spring Boot's shutdown handlers, not by zonky's JVM hook: JVM hooks run concurrently,
+			// and a HAPI job still running while Spring closes its context then waits 30 s for a connection
+			// to a database already gone (surefire kills the fork). Spring's handlers run after the contexts.
 			EmbeddedPostgres postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
-			Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(postgres)));
+			SpringApplication.getShutdownHandlers().add(() -> closeQuietly(postgres));
 			return "jdbc:postgresql://localhost:" + postgres.getPort() + "/";
 		} catch (IOException e) {
 			throw new UncheckedIOException("Cannot start embedded PostgreSQL", e);
@@ -71,27 +74,9 @@ public final class TestPostgres {
 
 	private static void closeQuietly(EmbeddedPostgres postgres) {
 		try {
-			awaitSpringShutdown();
 			postgres.close();
 		} catch (IOException ignored) {
 			// the JVM is exiting; the data directory is a temporary one
-		}
-	}
-
-	/**
-	 * Shutdown hooks run concurrently: Spring Boot closes the test contexts in its own hook, and a
-	 * scheduled HAPI job still running then waits 30 s for a connection to a database already gone
-	 * (surefire then kills the fork). The database goes last.
-	 */
-	private static void awaitSpringShutdown() {
-		for (Thread thread : Thread.getAllStackTraces().keySet()) {
-			if ("SpringApplicationShutdownHook".equals(thread.getName())) {
-				try {
-					thread.join(20_000);
-				} catch (InterruptedException e) {
-					Thread.currentThread().interrupt();
-				}
-			}
 		}
 	}
 }
