@@ -29,9 +29,9 @@ final class AuditEvents {
 		AuditEvent event = common(interaction, request.getCompleteUrl(), outcome, description);
 		event.addAgent().setWho(CALLERS.getAgentClientWho(request)).setRequestor(false);
 		event.addAgent().setWho(CALLERS.getAgentUserWho(request)).setRequestor(true);
-		if (request instanceof ServletRequestDetails servlet) {
+		if (request instanceof ServletRequestDetails) {
 			event.getAgentFirstRep().getNetwork()
-					.setAddress(servlet.getServletRequest().getRemoteAddr())
+					.setAddress(CALLERS.getNetworkAddress(request))
 					.setType(AuditEventAgentNetworkType._2);
 		}
 		return event;

@@ -2,21 +2,31 @@ package org.sdoh.hub.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+import ca.uhn.fhir.util.BundleUtil;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.hl7.fhir.r4.model.AuditEvent;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.Organization;
+import org.hl7.fhir.r4.model.Patient;
 import org.junit.jupiter.api.Test;
 import org.sdoh.hub.support.SecuredServerTestBase;
 import org.sdoh.hub.support.TestTokens;
 import org.sdoh.hub.support.TestTokens.Claims;
 
-/** The audit trail can be read by auditors only and changed by nobody through the API. */
+/** Who saw which patient is in the trail; the trail can be read by auditors only and changed by nobody through the API. */
 class AuditTrailTest extends SecuredServerTestBase {
 
 	private static final Claims AUDITOR =
 			new Claims("sdoh-web", "auditor", "Organization/clinic", null, List.of("auditor"), "user/AuditEvent.rs");
+	private static final Claims CBO_ADMIN =
+			new Claims("cbo-admin-client", "cbo-admin", null, null, List.of("network-admin"), "system/*.cruds");
 	private static final Claims CBO =
 			new Claims("cbo-system", "cbo", "Organization/cbo", null, List.of("cbo-system"), "system/*.cruds");
 
@@ -25,6 +35,28 @@ class AuditTrailTest extends SecuredServerTestBase {
 		admin().create().resource(new Organization().setName(unique("Audited"))).execute();
 		assertThat(get("AuditEvent?_count=5", TestTokens.token(AUDITOR)).statusCode()).isEqualTo(200);
 		assertThat(get("AuditEvent?_count=5", TestTokens.token(CBO)).statusCode()).isEqualTo(403);
+	}
+
+	@Test
+	void aSearchIsRecordedOncePerPatientShownWithItsCallerAndAddress() throws InterruptedException {
+		String family = unique("Audited");
+		String first = admin().create().resource(new Patient().addName(new HumanName().setFamily(family))).execute()
+				.getId().toUnqualifiedVersionless().getValue();
+		String second = admin().create().resource(new Patient().addName(new HumanName().setFamily(family))).execute()
+				.getId().toUnqualifiedVersionless().getValue();
+
+		assertThat(get("Patient?family=" + family, TestTokens.token(CBO_ADMIN)).statusCode()).isEqualTo(200);
+
+		for (String patient : List.of(first, second)) {
+			List<AuditEvent> searches = awaitEvents("AuditEvent?patient=" + patient + "&subtype=search-type");
+			assertThat(searches).as(patient).hasSize(1);
+			AuditEvent search = searches.get(0);
+			assertThat(search.getEntity()).filteredOn(entity -> entity.hasQuery()).singleElement()
+					.satisfies(query -> assertThat(new String(query.getQuery(), StandardCharsets.UTF_8)).contains("family=" + family));
+			assertThat(search.getAgent()).extracting(agent -> agent.getWho().getIdentifier().getValue())
+					.contains("cbo-admin-client", "cbo-admin");
+			assertThat(search.getAgent()).extracting(agent -> agent.getNetwork().getAddress()).contains("127.0.0.1");
+		}
 	}
 
 	@Test
@@ -44,5 +76,18 @@ class AuditTrailTest extends SecuredServerTestBase {
 				.toUnqualifiedVersionless().getValue();
 		assertThat(send(HttpRequest.newBuilder(URI.create(baseUrl() + "/" + stored))
 				.header("Authorization", "Bearer " + admin).DELETE()).statusCode()).isEqualTo(403);
+	}
+
+	/** Searches the trail as an auditor until something matches (it is written after the response). */
+	private List<AuditEvent> awaitEvents(String search) throws InterruptedException {
+		IGenericClient auditor = clientWith(TestTokens.token(AUDITOR));
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+		List<AuditEvent> found = List.of();
+		while (found.isEmpty() && Instant.now().isBefore(deadline)) {
+			Thread.sleep(100);
+			found = BundleUtil.toListOfResourcesOfType(fhirContext,
+					auditor.search().byUrl(search).returnBundle(Bundle.class).execute(), AuditEvent.class);
+		}
+		return found;
 	}
 }

@@ -1,0 +1,16 @@
+package org.sdoh.hub.audit;
+
+import java.util.List;
+import org.hl7.fhir.r4.model.AuditEvent;
+
+/** Audit records waiting for the writer: a finished AuditEvent, or work that describes a request there. */
+@FunctionalInterface
+interface PendingAudit {
+
+	/** Called on the audit writer's thread. */
+	List<AuditEvent> describe();
+
+	static PendingAudit of(AuditEvent event) {
+		return () -> List.of(event);
+	}
+}
