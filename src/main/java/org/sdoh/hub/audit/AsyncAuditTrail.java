@@ -27,7 +27,10 @@ public class AsyncAuditTrail implements SmartLifecycle {
 	private final AuditEventStore store;
 	private final BlockingQueue<PendingAudit> queue;
 	private final int batchSize;
+	static final int MAX_WAITING_WITH_RESOURCES = 64;
+
 	private final AtomicInteger unstored = new AtomicInteger();
+	private final AtomicInteger waitingWithResources = new AtomicInteger();
 	private volatile Thread writer;
 	private volatile boolean running;
 
@@ -42,8 +45,18 @@ public class AsyncAuditTrail implements SmartLifecycle {
 		accept(PendingAudit.of(event));
 	}
 
-	/** Accepts work that describes a request on the writer's thread; it runs here when the queue is full. */
+	/**
+	 * Accepts work that describes a request on the writer's thread; it runs here when the queue is
+	 * full, or when {@value #MAX_WAITING_WITH_RESOURCES} descriptions holding resources already wait
+	 * (each holds a page of resources: the count, not the queue's capacity, bounds the memory).
+	 */
 	void accept(PendingAudit pending) {
+		if (pending.holdsResources() && waitingWithResources.incrementAndGet() > MAX_WAITING_WITH_RESOURCES) {
+			List<AuditEvent> events = new ArrayList<>();
+			describeInto(pending, events);
+			events.forEach(this::store);
+			return;
+		}
 		unstored.incrementAndGet();
 		if (!running || !queue.offer(pending)) {
 			write(List.of(pending));
@@ -63,11 +76,15 @@ public class AsyncAuditTrail implements SmartLifecycle {
 		}
 	}
 
-	private static void describeInto(PendingAudit pending, List<AuditEvent> events) {
+	private void describeInto(PendingAudit pending, List<AuditEvent> events) {
 		try {
 			events.addAll(pending.describe());
 		} catch (RuntimeException e) {
 			log.error("Could not describe a request for the audit trail", e);
+		} finally {
+			if (pending.holdsResources()) {
+				waitingWithResources.decrementAndGet();
+			}
 		}
 	}
 

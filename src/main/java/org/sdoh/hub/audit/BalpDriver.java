@@ -64,18 +64,34 @@ public class BalpDriver {
 		for (int i = 0; i < details.size(); i++) {
 			shown.add(details.getResource(i)); // null where a resource was withheld
 		}
-		DetachedRequest detached = DetachedRequest.of(request);
-		requestAudit.onSuccess(request, () -> describe(new SimplePreResourceShowDetails(shown), detached));
+		requestAudit.onSuccess(request, new Shown(new SimplePreResourceShowDetails(shown), DetachedRequest.of(request)));
 	}
 
-	/** On the audit writer's thread. */
-	private List<AuditEvent> describe(IPreResourceShowDetails shown, DetachedRequest request) {
-		HookParams params = new HookParams()
-				.add(IPreResourceShowDetails.class, shown)
-				.add(RequestDetails.class, request)
-				.add(ServletRequestDetails.class, request);
-		List<AuditEvent> described = requestAudit.describe(() -> balp.callHooks(Pointcut.STORAGE_PRESHOW_RESOURCES, params));
-		// BALP describes nothing when a read's resource was withheld; the request still gets its record
-		return described.isEmpty() ? List.of(AuditEvents.forRequest(request, AuditEventOutcome._0, "success")) : described;
+	/** What a read or search showed, for BALP to describe on the audit writer's thread. */
+	private final class Shown implements PendingAudit {
+
+		private final IPreResourceShowDetails resources;
+		private final DetachedRequest request;
+
+		Shown(IPreResourceShowDetails resources, DetachedRequest request) {
+			this.resources = resources;
+			this.request = request;
+		}
+
+		@Override
+		public List<AuditEvent> describe() {
+			HookParams params = new HookParams()
+					.add(IPreResourceShowDetails.class, resources)
+					.add(RequestDetails.class, request)
+					.add(ServletRequestDetails.class, request);
+			List<AuditEvent> described = requestAudit.describe(() -> balp.callHooks(Pointcut.STORAGE_PRESHOW_RESOURCES, params));
+			// BALP describes nothing when a read's resource was withheld; the request still gets its record
+			return described.isEmpty() ? List.of(AuditEvents.forRequest(request, AuditEventOutcome._0, "success")) : described;
+		}
+
+		@Override
+		public boolean holdsResources() {
+			return true;
+		}
 	}
 }

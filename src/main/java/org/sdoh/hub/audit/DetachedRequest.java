@@ -16,6 +16,7 @@ final class DetachedRequest extends ServletRequestDetails {
 
 	private DetachedRequest(ServletRequestDetails request, Optional<Caller> caller, String clientAddress) {
 		super(request);
+		getUserData().clear(); // the copy took the request's user data, which may hold large results
 		this.caller = caller;
 		this.clientAddress = clientAddress;
 	}

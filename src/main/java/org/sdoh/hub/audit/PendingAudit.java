@@ -10,6 +10,11 @@ interface PendingAudit {
 	/** Called on the audit writer's thread. */
 	List<AuditEvent> describe();
 
+	/** True when waiting keeps a request's resources in memory: only a few of those may wait. */
+	default boolean holdsResources() {
+		return false;
+	}
+
 	static PendingAudit of(AuditEvent event) {
 		return () -> List.of(event);
 	}
