@@ -27,7 +27,7 @@ public class AsyncAuditTrail implements SmartLifecycle {
 	private final AuditEventStore store;
 	private final BlockingQueue<PendingAudit> queue;
 	private final int batchSize;
-	static final int MAX_WAITING_WITH_RESOURCES = 64;
+	static final int MAX_WAITING_WITH_RESOURCES = 16;
 
 	private final AtomicInteger unstored = new AtomicInteger();
 	private final AtomicInteger waitingWithResources = new AtomicInteger();
