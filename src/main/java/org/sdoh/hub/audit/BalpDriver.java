@@ -23,11 +23,11 @@ import org.hl7.fhir.r4.model.AuditEvent.AuditEventOutcome;
  * it as they happen: one AuditEvent per stored resource. Reads and searches do not: BALP describes
  * them with one AuditEvent per patient in what was shown (the IHE rule for disclosures), and each
  * AuditEvent costs about 0.2 ms to build (BALP parses its narrative with a new XHTML parser every
- * time) — measured, 30 % of the CPU of a 50-Task worklist page with its patients. So what was shown
- * is captured on the request thread, after consent has filtered it (the resources, and the request
- * detached from the servlet request), and BALP describes it on the audit writer's thread once the
- * request has succeeded ({@link RequestAudit}). BALP only reads the captured resources' ids and
- * patient references, which nothing changes once they have been shown.
+ * time) — measured, 30 % of the request threads' CPU serving 50-Task worklist pages under load. So
+ * what was shown is captured on the request thread, after consent has filtered it (the resources,
+ * and the request detached from the servlet request), and BALP describes it on the audit writer's
+ * thread once the request has succeeded and its response is written ({@link RequestAudit}); BALP
+ * only reads the captured resources' ids and patient references.
  */
 public class BalpDriver {
 
