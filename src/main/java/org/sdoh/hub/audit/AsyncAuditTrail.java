@@ -14,21 +14,21 @@ import org.springframework.context.SmartLifecycle;
 /**
  * Stores AuditEvents in the {@link AuditEventStore} off the request thread, so auditing costs a
  * request an enqueue, not a database write. Some requests are also described here rather than on
- * their own thread ({@link BalpDriver}): what waits in the queue is a {@link PendingAudit}. Events waiting together are stored together, in one
- * transaction: under load that is one commit per batch instead of per request. A batch the database
- * refuses is retried one event at a time, so one bad event never costs the others. The queue is
- * bounded: when it is full, the request thread writes its event itself (slower, never lost). Stopping
- * the server drains the queue first.
+ * their own thread ({@link BalpDriver}): what waits in the queue is a {@link PendingAudit}. Events
+ * waiting together are stored together, in one transaction: under load that is one commit per batch
+ * instead of per request. A batch the database refuses is retried one event at a time, so one bad
+ * event never costs the others. The queue is bounded: when it is full, the request thread writes its
+ * event itself (slower, never lost). Stopping the server drains the queue first.
  */
 public class AsyncAuditTrail implements SmartLifecycle {
+
+	static final int MAX_WAITING_WITH_RESOURCES = 16;
 
 	private static final Logger log = LoggerFactory.getLogger(AsyncAuditTrail.class);
 
 	private final AuditEventStore store;
 	private final BlockingQueue<PendingAudit> queue;
 	private final int batchSize;
-	static final int MAX_WAITING_WITH_RESOURCES = 16;
-
 	private final AtomicInteger unstored = new AtomicInteger();
 	private final AtomicInteger waitingWithResources = new AtomicInteger();
 	private volatile Thread writer;
