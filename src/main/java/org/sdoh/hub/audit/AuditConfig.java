@@ -35,7 +35,7 @@ public class AuditConfig {
 
 	/** HAPI's IHE Basic Audit Logging Pattern: AuditEvents for reads, queries, creates, updates, deletes. */
 	@Bean
-	public BalpDriver balpAudit(RequestAudit requestAudit) {
-		return new BalpDriver(new BalpAuditCaptureInterceptor(requestAudit, new CallerAuditContext()), requestAudit);
+	public BalpAuditCaptureInterceptor balpAudit(RequestAudit requestAudit) {
+		return new BalpAuditCaptureInterceptor(requestAudit, new CallerAuditContext());
 	}
 }

@@ -29,9 +29,9 @@ final class AuditEvents {
 		AuditEvent event = common(interaction, request.getCompleteUrl(), outcome, description);
 		event.addAgent().setWho(CALLERS.getAgentClientWho(request)).setRequestor(false);
 		event.addAgent().setWho(CALLERS.getAgentUserWho(request)).setRequestor(true);
-		if (request instanceof ServletRequestDetails) {
+		if (request instanceof ServletRequestDetails servlet) {
 			event.getAgentFirstRep().getNetwork()
-					.setAddress(CALLERS.getNetworkAddress(request))
+					.setAddress(servlet.getServletRequest().getRemoteAddr())
 					.setType(AuditEventAgentNetworkType._2);
 		}
 		return event;

@@ -2,7 +2,6 @@ package org.sdoh.hub.audit;
 
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.storage.interceptor.balp.IBalpAuditContextServices;
-import java.util.Optional;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.instance.model.api.IIdType;
 import org.hl7.fhir.r4.model.Reference;
@@ -10,8 +9,7 @@ import org.sdoh.hub.security.Caller;
 
 /**
  * Who did it, for HAPI's BALP AuditEvents: the OAuth client and the signed-in user (with the
- * organization they act for) from the token; "anonymous" when authentication is off. A request
- * described after it ended carries its caller and address with it ({@link DetachedRequest}).
+ * organization they act for) from the token; "anonymous" when authentication is off.
  */
 public class CallerAuditContext implements IBalpAuditContextServices {
 
@@ -20,25 +18,16 @@ public class CallerAuditContext implements IBalpAuditContextServices {
 
 	@Override
 	public Reference getAgentClientWho(RequestDetails request) {
-		return callerOf(request)
+		return Caller.current()
 				.map(caller -> identified(CLIENT_SYSTEM, caller.clientId(), caller.clientId()))
 				.orElseGet(() -> identified(CLIENT_SYSTEM, "anonymous", "anonymous (authentication off)"));
 	}
 
 	@Override
 	public Reference getAgentUserWho(RequestDetails request) {
-		return callerOf(request)
+		return Caller.current()
 				.map(caller -> identified(USER_SYSTEM, caller.subject(), caller.describe()))
 				.orElseGet(() -> identified(USER_SYSTEM, "anonymous", "anonymous (authentication off)"));
-	}
-
-	@Override
-	public String getNetworkAddress(RequestDetails request) {
-		return request instanceof DetachedRequest detached ? detached.clientAddress() : IBalpAuditContextServices.super.getNetworkAddress(request);
-	}
-
-	private static Optional<Caller> callerOf(RequestDetails request) {
-		return request instanceof DetachedRequest detached ? detached.caller() : Caller.current();
 	}
 
 	/**

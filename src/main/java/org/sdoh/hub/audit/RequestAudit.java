@@ -29,7 +29,6 @@ public class RequestAudit implements IBalpAuditEventSink {
 
 	private final AsyncAuditTrail trail;
 	private final ThreadLocal<RequestDetails> current = new ThreadLocal<>();
-	private final ThreadLocal<List<AuditEvent>> describing = new ThreadLocal<>();
 
 	public RequestAudit(AsyncAuditTrail trail) {
 		this.trail = trail;
@@ -40,38 +39,16 @@ public class RequestAudit implements IBalpAuditEventSink {
 		current.set(request);
 	}
 
-	/** Called by BALP: on the request's thread, or on the audit writer's inside {@link #describe}. */
+	/** Called by BALP on the request's thread. */
 	@Override
+	@SuppressWarnings("unchecked")
 	public void recordAuditEvent(AuditEvent event) {
-		List<AuditEvent> described = describing.get();
-		if (described != null) {
-			described.add(event);
-			return;
-		}
 		RequestDetails request = current.get();
 		if (request == null) {
 			trail.store(event);
 			return;
 		}
-		onSuccess(request, PendingAudit.of(event));
-	}
-
-	/** Work that describes this request on the audit writer's thread, done only if the request succeeds. */
-	@SuppressWarnings("unchecked")
-	void onSuccess(RequestDetails request, PendingAudit pending) {
-		((List<PendingAudit>) request.getUserData().computeIfAbsent(COLLECTED, key -> new ArrayList<PendingAudit>())).add(pending);
-	}
-
-	/** What BALP records while {@code balpCall} runs on this thread. */
-	List<AuditEvent> describe(Runnable balpCall) {
-		List<AuditEvent> described = new ArrayList<>();
-		describing.set(described);
-		try {
-			balpCall.run();
-		} finally {
-			describing.remove();
-		}
-		return described;
+		((List<AuditEvent>) request.getUserData().computeIfAbsent(COLLECTED, key -> new ArrayList<AuditEvent>())).add(event);
 	}
 
 	@Hook(Pointcut.SERVER_PROCESSING_COMPLETED_NORMALLY)
@@ -81,11 +58,11 @@ public class RequestAudit implements IBalpAuditEventSink {
 		if (request.getRestOperationType() == RestOperationTypeEnum.METADATA) {
 			return;
 		}
-		List<PendingAudit> described = (List<PendingAudit>) request.getUserData().remove(COLLECTED);
+		List<AuditEvent> described = (List<AuditEvent>) request.getUserData().remove(COLLECTED);
 		if (described == null || described.isEmpty()) {
 			trail.store(AuditEvents.forRequest(request, AuditEventOutcome._0, "success"));
 		} else {
-			described.forEach(trail::accept);
+			described.forEach(trail::store);
 		}
 	}
 
