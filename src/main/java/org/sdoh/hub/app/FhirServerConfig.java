@@ -1,5 +1,6 @@
 package org.sdoh.hub.app;
 
+import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.context.support.IValidationSupport;
 import ca.uhn.fhir.interceptor.api.IInterceptorService;
 import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
@@ -70,8 +71,9 @@ public class FhirServerConfig {
 
 	public static final String FHIR_BASE_PATH = "/fhir";
 
+	/** HAPI's REST server with every provider and interceptor; served by {@link RestfulServerFront}. */
 	@Bean
-	public RestfulServer restfulServer(
+	public RestfulServerFront.Backend restfulServer(
 			SdohProperties properties,
 			IFhirSystemDao<?, ?> systemDao,
 			DaoRegistry daoRegistry,
@@ -182,13 +184,13 @@ public class FhirServerConfig {
 		if (properties.referral().syncServiceRequestStatus()) {
 			storageInterceptors.registerInterceptor(new ServiceRequestStatusSync(daoRegistry)); // SR follows its Tasks
 		}
-		return server;
+		return new RestfulServerFront.Backend(server);
 	}
 
 	@Bean
-	public ServletRegistrationBean<RestfulServer> fhirServlet(RestfulServer restfulServer) {
-		ServletRegistrationBean<RestfulServer> registration =
-				new ServletRegistrationBean<>(restfulServer, FHIR_BASE_PATH + "/*");
+	public ServletRegistrationBean<RestfulServerFront> fhirServlet(ObjectProvider<RestfulServerFront.Backend> restfulServer) {
+		ServletRegistrationBean<RestfulServerFront> registration =
+				new ServletRegistrationBean<>(new RestfulServerFront(restfulServer), FHIR_BASE_PATH + "/*");
 		registration.setLoadOnStartup(1);
 		return registration;
 	}
@@ -206,9 +208,9 @@ public class FhirServerConfig {
 	/** Bodies over the configured limit are refused before HAPI parses them. */
 	@Bean
 	public FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(
-			RestfulServer restfulServer, SdohProperties properties) {
+			FhirContext fhirContext, SdohProperties properties) {
 		FilterRegistrationBean<RequestBodyLimitFilter> registration = new FilterRegistrationBean<>(
-				new RequestBodyLimitFilter(restfulServer.getFhirContext(), properties.api().maxRequestSize()));
+				new RequestBodyLimitFilter(fhirContext, properties.api().maxRequestSize()));
 		registration.addUrlPatterns(FHIR_BASE_PATH + "/*");
 		return registration;
 	}
