@@ -3,7 +3,11 @@ package org.sdoh.hub.conformance;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
+import ca.uhn.fhir.jpa.dao.tx.IHapiTransactionService;
+import ca.uhn.fhir.jpa.model.util.JpaConstants;
+import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.SearchParameter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.Resource;
@@ -22,8 +27,13 @@ import org.springframework.stereotype.Component;
  * SubscriptionTopics, ...) and {@code terminology/} (CodeSystems, ValueSets, Questionnaires). Each
  * resource is written by its id (PUT semantics): an unchanged file creates no new version, a changed
  * file updates the stored one. A stored SearchParameter is active at once (HAPI refreshes its
- * registry on the write). The demo data ({@code ig/demo/}) and the CapabilityStatement
+ * registry after the load). The demo data ({@code ig/demo/}) and the CapabilityStatement
  * declaration are not conformance resources and are skipped.
+ *
+ * <p>All of it is written in one transaction, so HAPI rebuilds its search parameter registry once
+ * instead of once per SearchParameter; and a new or changed SearchParameter asks for a reindex job
+ * only when resources it applies to are already stored (on a fresh database none are). Both were
+ * seconds of every first start.
  */
 @Component
 public class ConformanceContentLoader {
@@ -36,25 +46,41 @@ public class ConformanceContentLoader {
 
 	private final FhirContext fhirContext;
 	private final DaoRegistry daoRegistry;
+	private final IHapiTransactionService transactions;
+	private final ISearchParamRegistry searchParamRegistry;
 
-	public ConformanceContentLoader(FhirContext fhirContext, DaoRegistry daoRegistry) {
+	public ConformanceContentLoader(FhirContext fhirContext, DaoRegistry daoRegistry, IHapiTransactionService transactions,
+			ISearchParamRegistry searchParamRegistry) {
 		this.fhirContext = fhirContext;
 		this.daoRegistry = daoRegistry;
+		this.transactions = transactions;
+		this.searchParamRegistry = searchParamRegistry;
 	}
 
 	public void load() {
 		List<IBaseResource> resources = readAll();
 		resources.sort(Comparator.comparingInt(ConformanceContentLoader::typeRank));
-		for (IBaseResource resource : resources) {
-			store(resource);
-		}
+		transactions.withSystemRequest().execute(() -> resources.forEach(this::store));
+		// A SearchParameter stored without a reindex request does not refresh the registry itself.
+		searchParamRegistry.forceRefresh();
 		LOG.info("Loaded {} conformance resources from ig/ and terminology/", resources.size());
 	}
 
 	@SuppressWarnings({"unchecked", "rawtypes"})
 	private void store(IBaseResource resource) {
+		SystemRequestDetails request = new SystemRequestDetails();
+		if (resource instanceof SearchParameter searchParameter && nothingStoredOfItsBase(searchParameter)) {
+			request.getUserData().put(JpaConstants.SKIP_REINDEX_ON_UPDATE, Boolean.TRUE);
+		}
 		IFhirResourceDao dao = daoRegistry.getResourceDao(fhirContext.getResourceType(resource));
-		dao.update(resource, new SystemRequestDetails());
+		dao.update(resource, request);
+	}
+
+	/** No resource of the types the parameter applies to is stored (a common parameter always counts as some). */
+	private boolean nothingStoredOfItsBase(SearchParameter searchParameter) {
+		return searchParameter.getBase().stream().map(base -> base.getCode()).allMatch(type -> daoRegistry.isResourceTypeSupported(type)
+				&& daoRegistry.getResourceDao(type).search(SearchParameterMap.newSynchronous().setCount(1), new SystemRequestDetails())
+						.isEmpty());
 	}
 
 	private List<IBaseResource> readAll() {
