@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.SearchParameter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,25 +61,30 @@ public class ConformanceContentLoader {
 	public void load() {
 		List<IBaseResource> resources = readAll();
 		resources.sort(Comparator.comparingInt(ConformanceContentLoader::typeRank));
-		transactions.withSystemRequest().execute(() -> resources.forEach(this::store));
-		// A SearchParameter stored without a reindex request does not refresh the registry itself.
-		searchParamRegistry.forceRefresh();
+		List<Boolean> reindexSkipped = transactions.withSystemRequest().execute(() -> resources.stream().map(this::store).toList());
+		if (reindexSkipped.contains(Boolean.TRUE)) {
+			// HAPI refreshes its registry after a SearchParameter write only together with the reindex request.
+			searchParamRegistry.forceRefresh();
+		}
 		LOG.info("Loaded {} conformance resources from ig/ and terminology/", resources.size());
 	}
 
+	/** Stores the resource; true when it is a SearchParameter stored without a reindex request. */
 	@SuppressWarnings({"unchecked", "rawtypes"})
-	private void store(IBaseResource resource) {
+	private boolean store(IBaseResource resource) {
 		SystemRequestDetails request = new SystemRequestDetails();
-		if (resource instanceof SearchParameter searchParameter && nothingStoredOfItsBase(searchParameter)) {
+		boolean skipReindex = resource instanceof SearchParameter searchParameter && nothingStoredOfItsBase(searchParameter);
+		if (skipReindex) {
 			request.getUserData().put(JpaConstants.SKIP_REINDEX_ON_UPDATE, Boolean.TRUE);
 		}
 		IFhirResourceDao dao = daoRegistry.getResourceDao(fhirContext.getResourceType(resource));
 		dao.update(resource, request);
+		return skipReindex;
 	}
 
 	/** No resource of the types the parameter applies to is stored (a common parameter always counts as some). */
 	private boolean nothingStoredOfItsBase(SearchParameter searchParameter) {
-		return searchParameter.getBase().stream().map(base -> base.getCode()).allMatch(type -> daoRegistry.isResourceTypeSupported(type)
+		return searchParameter.getBase().stream().map(CodeType::getCode).allMatch(type -> daoRegistry.isResourceTypeSupported(type)
 				&& daoRegistry.getResourceDao(type).search(SearchParameterMap.newSynchronous().setCount(1), new SystemRequestDetails())
 						.isEmpty());
 	}

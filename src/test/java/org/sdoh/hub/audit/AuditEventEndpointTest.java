@@ -91,6 +91,7 @@ class AuditEventEndpointTest extends FhirServerTestBase {
 		assertThat(response.statusCode()).isEqualTo(403);
 		assertThat(parseOutcome(response.body()).getIssueFirstRep().getDiagnostics()).contains("written only by the server");
 		assertThat(search("AuditEvent?patient=" + patient).getTotal()).isEqualTo(3);
+		assertThat(search("AuditEvent?patient=" + patient + "&subtype=create").getTotal()).isEqualTo(1);
 	}
 
 	private Bundle search(String url) {
