@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Random;
 import java.util.UUID;
 
 /**
@@ -31,6 +32,9 @@ public final class KeycloakServer {
 	/** The password of the realm's demo users (cbo.staff, clinician, ...). */
 	public static final String DEMO_USER_PASSWORD = "test-password";
 
+	private static final int FIRST_FIXED_PORT = 20_000;
+	private static final int FIXED_PORTS = 12_000;
+	private static final Random RANDOM = new Random();
 	private static final int PORT = freePort();
 	/**
 	 * The secured server's port, fixed like Keycloak's: the realm's public browser client accepts
@@ -161,11 +165,20 @@ public final class KeycloakServer {
 		}
 	}
 
+	/**
+	 * A port free now that stays free until it is bound, a minute later: below Linux's ephemeral range
+	 * (32768-60999), which outgoing connections draw from. A port from {@code new ServerSocket(0)} lies
+	 * in that range, and in CI one was taken by a connection while Keycloak was still booting.
+	 */
 	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		} catch (IOException e) {
-			throw new UncheckedIOException(e);
+		for (int attempt = 0; attempt < 100; attempt++) {
+			int port = FIRST_FIXED_PORT + RANDOM.nextInt(FIXED_PORTS);
+			try (ServerSocket socket = new ServerSocket(port)) {
+				return port;
+			} catch (IOException busy) {
+				// try another
+			}
 		}
+		throw new IllegalStateException("No free port between " + FIRST_FIXED_PORT + " and " + (FIRST_FIXED_PORT + FIXED_PORTS));
 	}
 }
