@@ -20,10 +20,10 @@ import ca.uhn.fhir.rest.server.interceptor.SearchPreferHandlingInterceptor;
 import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
 import ca.uhn.fhir.jpa.searchparam.MatchUrlService;
 import ca.uhn.fhir.rest.server.interceptor.consent.ConsentInterceptor;
-import ca.uhn.fhir.storage.interceptor.balp.BalpAuditCaptureInterceptor;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import org.sdoh.hub.audit.AuditEventProvider;
+import org.sdoh.hub.audit.BalpCapture;
 import org.sdoh.hub.audit.RequestAudit;
 import org.sdoh.hub.consent.ReferralConsentService;
 import org.sdoh.hub.consent.WithheldNotice;
@@ -90,7 +90,7 @@ public class FhirServerConfig {
 			IInterceptorService storageInterceptors,
 			ReferralTaskInterceptor referralTaskRules,
 			MatchUrlService matchUrlService,
-			BalpAuditCaptureInterceptor balpAudit,
+			BalpCapture balpAudit,
 			RequestAudit requestAudit,
 			AuditEventProvider auditTrail,
 			ObjectProvider<EmailNotificationDelivery> emailNotifications,
@@ -154,7 +154,7 @@ public class FhirServerConfig {
 		}
 		if (properties.audit().enabled()) {
 			server.registerInterceptor(requestAudit); // one audit record per request, refusals included
-			server.registerInterceptor(balpAudit); // ... described by HAPI's BALP AuditEvents, stored asynchronously
+			server.registerInterceptor(balpAudit); // ... described by BALP AuditEvents, stored asynchronously
 		}
 		server.registerInterceptor(new SearchPreferHandlingInterceptor(searchParamRegistry)); // unknown search params -> 400 (strict)
 		if (properties.api().offsetPaging()) {

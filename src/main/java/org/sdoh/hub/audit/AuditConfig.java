@@ -1,7 +1,6 @@
 package org.sdoh.hub.audit;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.storage.interceptor.balp.BalpAuditCaptureInterceptor;
 import org.sdoh.hub.app.SdohProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -33,9 +32,9 @@ public class AuditConfig {
 		return new RequestAudit(auditTrail);
 	}
 
-	/** HAPI's IHE Basic Audit Logging Pattern: AuditEvents for reads, queries, creates, updates, deletes. */
+	/** IHE Basic Audit Log Patterns: AuditEvents for reads, queries, creates, updates, deletes. */
 	@Bean
-	public BalpAuditCaptureInterceptor balpAudit(RequestAudit requestAudit) {
-		return new BalpAuditCaptureInterceptor(requestAudit, new CallerAuditContext());
+	public BalpCapture balpAudit(RequestAudit requestAudit) {
+		return new BalpCapture(requestAudit, new CallerAuditContext());
 	}
 }

@@ -11,7 +11,7 @@ import org.hl7.fhir.r4.model.AuditEvent.AuditEventOutcome;
 import org.hl7.fhir.r4.model.Reference;
 
 /**
- * AuditEvents for what HAPI's BALP interceptor does not describe: refused and failed requests,
+ * AuditEvents for what {@link BalpCapture} does not describe: refused and failed requests,
  * history reads, and searches that found nothing. Same vocabulary as BALP (event type "rest",
  * RESTful interaction subtype, client and user agents).
  */

@@ -8,7 +8,7 @@ import org.hl7.fhir.r4.model.Reference;
 import org.sdoh.hub.security.Caller;
 
 /**
- * Who did it, for HAPI's BALP AuditEvents: the OAuth client and the signed-in user (with the
+ * Who did it, for the BALP AuditEvents ({@link BalpCapture}): the OAuth client and the signed-in user (with the
  * organization they act for) from the token; "anonymous" when authentication is off.
  */
 public class CallerAuditContext implements IBalpAuditContextServices {

@@ -15,7 +15,7 @@ import org.sdoh.hub.security.AccessRefusedEvent;
 import org.springframework.context.event.EventListener;
 
 /**
- * One audit record per request, whatever happens: HAPI's BALP interceptor describes successful
+ * One audit record per request, whatever happens: {@link BalpCapture} (IHE BALP) describes successful
  * reads, searches and writes (its events are collected here during the request and stored when the
  * request succeeds); a request that fails (401, 403, 404, 412, 422, ...) gets one event with the
  * failure instead — what BALP described did not happen; a request BALP does not describe (history,

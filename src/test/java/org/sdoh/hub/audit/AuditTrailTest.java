@@ -1,8 +1,10 @@
 package org.sdoh.hub.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import ca.uhn.fhir.rest.client.api.IGenericClient;
+import ca.uhn.fhir.storage.interceptor.balp.BalpProfileEnum;
 import ca.uhn.fhir.util.BundleUtil;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -10,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Predicate;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.HumanName;
@@ -60,6 +63,46 @@ class AuditTrailTest extends SecuredServerTestBase {
 	}
 
 	@Test
+	void eachInteractionIsDescribedByItsBalpProfileWithThePatientAndTheData() throws InterruptedException {
+		String patient = admin().create().resource(new Patient().addName(new HumanName().setFamily(unique("Balp")))).execute()
+				.getId().toUnqualifiedVersionless().getValue();
+		assertThat(get(patient, TestTokens.token(CBO_ADMIN)).statusCode()).isEqualTo(200);
+
+		AuditEvent created = awaitEvents("AuditEvent?patient=" + patient + "&subtype=create").get(0);
+		assertThat(created.getMeta().getProfile()).extracting(profile -> profile.getValue())
+				.containsExactly(BalpProfileEnum.PATIENT_CREATE.getProfileUrl());
+		assertThat(created.getAction()).isEqualTo(AuditEvent.AuditEventAction.C);
+		assertThat(created.getEntity()).extracting(entity -> entity.getRole().getCode(), entity -> entity.getWhat().getReference())
+				.contains(tuple("4", patient), tuple("1", patient));
+
+		AuditEvent read = awaitEvents("AuditEvent?patient=" + patient + "&subtype=read").get(0);
+		assertThat(read.getMeta().getProfile()).extracting(profile -> profile.getValue())
+				.containsExactly(BalpProfileEnum.PATIENT_READ.getProfileUrl());
+		assertThat(read.getText().getDivAsString()).contains("Audit Event");
+		assertThat(read.getAgent()).extracting(agent -> agent.getType().getCodingFirstRep().getCode())
+				.containsExactly(BalpProfileEnum.PATIENT_READ.getAgentClientTypeCoding().getCode(),
+						BalpProfileEnum.PATIENT_READ.getAgentServerTypeCoding().getCode(), "IRCP"); // client, server, user
+	}
+
+	@Test
+	void aSearchThatShowsNoPatientIsOneBasicQuery() throws InterruptedException {
+		String name = unique("Unaudited");
+		admin().create().resource(new Organization().setName(name)).execute();
+		String before = Instant.now().minusSeconds(1).toString();
+		assertThat(get("Organization?name=" + name, TestTokens.token(CBO_ADMIN)).statusCode()).isEqualTo(200);
+
+		List<AuditEvent> searches = awaitEvents("AuditEvent?subtype=search-type&date=ge" + before + "&_count=100",
+				event -> event.getEntity().stream()
+						.anyMatch(entity -> entity.hasQuery() && new String(entity.getQuery(), StandardCharsets.UTF_8).contains("name=" + name)));
+		assertThat(searches).singleElement()
+				.satisfies(search -> {
+					assertThat(search.getMeta().getProfile()).extracting(profile -> profile.getValue())
+							.containsExactly(BalpProfileEnum.BASIC_QUERY.getProfileUrl());
+					assertThat(search.getEntity()).noneMatch(entity -> "1".equals(entity.getRole().getCode()));
+				});
+	}
+
+	@Test
 	void nobodyWritesOrDeletesAuditEventsThroughTheApi() {
 		String event = """
 				{"resourceType":"AuditEvent","type":{"code":"rest"},"recorded":"2026-01-01T00:00:00Z",
@@ -80,13 +123,19 @@ class AuditTrailTest extends SecuredServerTestBase {
 
 	/** Searches the trail as an auditor until something matches (it is written after the response). */
 	private List<AuditEvent> awaitEvents(String search) throws InterruptedException {
+		return awaitEvents(search, event -> true);
+	}
+
+	/** The events found by the search that are {@code wanted}, once there is at least one (or none after 10 s). */
+	private List<AuditEvent> awaitEvents(String search, Predicate<AuditEvent> wanted) throws InterruptedException {
 		IGenericClient auditor = clientWith(TestTokens.token(AUDITOR));
 		Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
 		List<AuditEvent> found = List.of();
 		while (found.isEmpty() && Instant.now().isBefore(deadline)) {
 			Thread.sleep(100);
 			found = BundleUtil.toListOfResourcesOfType(fhirContext,
-					auditor.search().byUrl(search).returnBundle(Bundle.class).execute(), AuditEvent.class);
+					auditor.search().byUrl(search).returnBundle(Bundle.class).execute(), AuditEvent.class)
+					.stream().filter(wanted).toList();
 		}
 		return found;
 	}
