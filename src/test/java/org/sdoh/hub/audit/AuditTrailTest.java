@@ -54,6 +54,9 @@ class AuditTrailTest extends SecuredServerTestBase {
 			List<AuditEvent> searches = awaitEvents("AuditEvent?patient=" + patient + "&subtype=search-type");
 			assertThat(searches).as(patient).hasSize(1);
 			AuditEvent search = searches.get(0);
+			assertThat(search.getEntity()).as("one event per patient, naming that patient only")
+					.filteredOn(entity -> "1".equals(entity.getRole().getCode()))
+					.extracting(entity -> entity.getWhat().getReference()).containsExactly(patient);
 			assertThat(search.getEntity()).filteredOn(entity -> entity.hasQuery()).singleElement()
 					.satisfies(query -> assertThat(new String(query.getQuery(), StandardCharsets.UTF_8)).contains("family=" + family));
 			assertThat(search.getAgent()).extracting(agent -> agent.getWho().getIdentifier().getValue())
