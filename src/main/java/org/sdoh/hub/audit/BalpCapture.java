@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.AuditEvent.AuditEventAgentComponent;
@@ -57,7 +58,7 @@ public class BalpCapture {
 	@Hook(Pointcut.STORAGE_PRESHOW_RESOURCES)
 	public void shown(IPreResourceShowDetails shown, ServletRequestDetails request) {
 		if (request == null) {
-			return; // not a REST request: nothing was shown to anybody
+			return; // not a servlet request (HAPI passes null then): no client to describe
 		}
 		switch (request.getRestOperationType()) {
 			case SEARCH_TYPE, SEARCH_SYSTEM, GET_PAGE -> searched(shown.getAllResources(), request);
@@ -83,30 +84,30 @@ public class BalpCapture {
 		written(resource, request, BalpProfileEnum.BASIC_DELETE, BalpProfileEnum.PATIENT_DELETE);
 	}
 
-	/** One event per patient whose data is in the results (they differ only in the patient), or one basic event. */
 	private void searched(List<IBaseResource> resources, ServletRequestDetails request) {
-		Set<String> patients = patientsOf(resources, request);
-		AuditEvent query = query(request, patients.isEmpty() ? BalpProfileEnum.BASIC_QUERY : BalpProfileEnum.PATIENT_QUERY);
-		if (patients.isEmpty()) {
-			sink.recordAuditEvent(query);
-			return;
-		}
-		for (String patient : patients) {
-			AuditEvent perPatient = query.copy();
-			addPatient(perPatient, patient);
-			sink.recordAuditEvent(perPatient);
-		}
+		perPatient(patientsOf(resources, request), BalpProfileEnum.BASIC_QUERY, BalpProfileEnum.PATIENT_QUERY,
+				profile -> query(request, profile));
 	}
 
 	private void read(IBaseResource resource, ServletRequestDetails request) {
 		String data = idOf(resource, request);
-		Set<String> patients = patientsOf(List.of(resource), request);
+		perPatient(patientsOf(List.of(resource), request), BalpProfileEnum.BASIC_READ, BalpProfileEnum.PATIENT_READ,
+				profile -> withData(common(request, profile), data));
+	}
+
+	/**
+	 * What a search or read showed: one event per patient whose data it showed, copies of one event that
+	 * differ only in the patient; or one basic event when it showed no patient's data.
+	 */
+	private void perPatient(Set<String> patients, BalpProfileEnum basic, BalpProfileEnum forPatient,
+			Function<BalpProfileEnum, AuditEvent> describe) {
 		if (patients.isEmpty()) {
-			sink.recordAuditEvent(withData(common(request, BalpProfileEnum.BASIC_READ), data));
+			sink.recordAuditEvent(describe.apply(basic));
 			return;
 		}
+		AuditEvent shown = describe.apply(forPatient);
 		for (String patient : patients) {
-			AuditEvent event = withData(common(request, BalpProfileEnum.PATIENT_READ), data);
+			AuditEvent event = shown.copy();
 			addPatient(event, patient);
 			sink.recordAuditEvent(event);
 		}
@@ -114,7 +115,7 @@ public class BalpCapture {
 
 	private void written(IBaseResource resource, ServletRequestDetails request, BalpProfileEnum basic, BalpProfileEnum forPatient) {
 		if (request == null) {
-			return; // an internal write (start-up loading, jobs): no REST client to describe
+			return; // not a servlet request (HAPI passes null then): no client to describe
 		}
 		Set<String> patients = patientsOf(List.of(resource), request);
 		AuditEvent event = withData(common(request, patients.isEmpty() ? basic : forPatient), idOf(resource, request));
