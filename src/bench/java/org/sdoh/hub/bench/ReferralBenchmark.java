@@ -22,8 +22,9 @@ import org.sdoh.hub.support.Referrals;
 
 /**
  * Drives a running server over HTTP and prints one table row per case: requests/s, p50 and p99
- * latency, errors; the measured cases run twice on the same server ({@code -Dbench.passes}). Usage: {@code ReferralBenchmark <fhir base url> [tasks-to-seed] [cases]} where cases
- * is a comma list of patient, txn, poll, igpoll, content, notify, validatecode, extract, find, hsds, metrics (default
+ * latency, errors; the measured cases run twice on the same server ({@code -Dbench.passes}). Usage:
+ * {@code ReferralBenchmark <fhir base url> [tasks-to-seed] [cases]} where cases is a comma list of patient,
+ * txn, poll, igpoll, content, notify, validatecode, extract, find, hsds, metrics (default
  * patient,txn,poll,content). See README
  * "Benchmark" for the script that starts PostgreSQL and the server around it.
  */
